@@ -1,0 +1,16 @@
+"""Models of the articles app, kept in modules by kind: snippets and pages."""
+
+from .pages import ArticlePage, ArticleRelatedLink, ArticleTopic, BlogIndexPage, HomePage
+from .snippets import Author, CallToAction, City, Office
+
+__all__ = [
+    "ArticlePage",
+    "ArticleRelatedLink",
+    "ArticleTopic",
+    "Author",
+    "BlogIndexPage",
+    "CallToAction",
+    "City",
+    "HomePage",
+    "Office",
+]

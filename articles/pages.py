@@ -1,0 +1,226 @@
+"""Page types: the home page, the /blog/ index and the articles under it."""
+
+import math
+from datetime import date
+
+from django.apps import apps
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db import models
+from django.http import Http404, HttpRequest
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+from .snippets import CallToAction
+
+WORDS_PER_MINUTE = 220
+ARTICLES_PER_PAGE = 10
+HOME_LATEST_COUNT = 6
+NEWEST_FIRST = ("-date", models.F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+def paginate(request: HttpRequest, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
+    """One page of a listing; a page number that is not a page answers 404, never 500."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404("No such page of articles") from error
+    page.links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page
+
+
+class ArticleTopic(TaggedItemBase):
+    """Through-model for an article's topics (free tags an editor types)."""
+
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class ChildRouteMixin:
+    """Route to a child of the one expected type in a single query (Wagtail's default takes two).
+
+    Any other child falls back to Wagtail's routing, so nothing becomes unreachable.
+    """
+
+    child_page_model: str = ""
+    child_related: tuple[str, ...] = ()
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        if path_components:
+            model = apps.get_model(self.child_page_model)
+            try:
+                child = (
+                    model.objects.child_of(self)
+                    .select_related(*self.child_related)
+                    .get(slug=path_components[0])
+                )
+            except model.DoesNotExist:
+                return super().route(request, path_components)
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class HomePage(ChildRouteMixin, Page):
+    """The site's front door: what the consultancy writes about, and the latest articles."""
+
+    headline = models.CharField(max_length=160, blank=True)
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("headline"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.BlogIndexPage"]
+    max_count = 1
+    child_page_model = "articles.BlogIndexPage"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = ArticlePage.objects.listed()[:HOME_LATEST_COUNT]
+        context["blog_index"] = BlogIndexPage.objects.live().first()
+        return context
+
+
+class BlogIndexPage(ChildRouteMixin, Page):
+    """/blog/: every live article, newest first, a page at a time."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+    child_page_model = "articles.ArticlePage"
+    child_related = ("author", "author__photo", "city", "call_to_action", "feed_image")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, ArticlePage.objects.listed().child_of(self))
+        return context
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def listed(self) -> "ArticlePageQuerySet":
+        """Live articles, newest first, with what a listing card shows."""
+        return self.live().select_related("author", "city").order_by(*NEWEST_FIRST)
+
+
+def _block_words(block) -> int:
+    value = block.value
+    match block.block_type:
+        case "paragraph":
+            text = strip_tags(value.source)
+        case "bullet_list":
+            text = " ".join(value)
+        case "quote" | "code":
+            text = value[block.block_type]
+        case "heading":
+            text = value
+        case _:
+            text = ""
+    return len(text.split())
+
+
+class ArticlePage(Page):
+    """A city-specific article about hiring backend engineers, ending in the shared pitch."""
+
+    intro = models.TextField(help_text="The lead: shown under the title and on listings.")
+    date = models.DateField("Publish date", default=date.today)
+    author = models.ForeignKey(
+        "articles.Author", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    city = models.ForeignKey(
+        "articles.City", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    topics = ClusterTaggableManager(through=ArticleTopic, blank=True)
+    feed_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on listings and when the article is shared.",
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    call_to_action = models.ForeignKey(
+        "articles.CallToAction",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave empty to use the default call to action.",
+    )
+
+    source_checksum = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="SHA-256 of the imported text file."
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("topics")]),
+            ],
+            heading="About this article",
+        ),
+        FieldPanel("feed_image"),
+        FieldPanel("body"),
+        FieldPanel("call_to_action"),
+        InlinePanel(
+            "related_links",
+            heading="Related articles",
+            label="Related article",
+            help_text="Shown first; the rest is filled with articles on the same city or topic.",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.RelatedFields("city", [index.SearchField("name"), index.SearchField("country")]),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["articles.BlogIndexPage"]
+    subpage_types: list[str] = []
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from .related import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = list(self.topics.all())
+        context["related_articles"] = related_articles(self, topics=context["topics"])
+        context["call_to_action"] = self.call_to_action or CallToAction.default()
+        return context
+
+    @property
+    def reading_minutes(self) -> int:
+        words = len(self.intro.split()) + sum(_block_words(block) for block in self.body)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class ArticleRelatedLink(Orderable):
+    """An editor's pick for "More articles"; shown before the automatic suggestions."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="linked_from", verbose_name="article"
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "target"], name="unique_related_article")
+        ]

@@ -1,0 +1,173 @@
+"""Snippets: content edited once in the admin and shown across many articles."""
+
+from django.db import models, transaction
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from .blocks import FeatureBlock
+
+CONTACT_PATH = "/contact/"
+
+
+class SlugFromNameMixin(models.Model):
+    """Authors and cities get stable URL slugs from their names unless an editor sets one."""
+
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120] or "item"
+        super().save(*args, **kwargs)
+
+
+class Author(SlugFromNameMixin, index.Indexed):
+    """A person who writes articles; one record serves every by-line they appear in."""
+
+    name = models.CharField(max_length=120, unique=True)
+    role = models.CharField(max_length=120, blank=True)
+    company = models.CharField(max_length=120, blank=True)
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("company")]),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def credentials(self) -> str:
+        """The by-line's second half: "Backend Developer at Clean Systems Consulting"."""
+        if self.role and self.company:
+            return f"{self.role} at {self.company}"
+        return self.role or self.company
+
+
+class City(SlugFromNameMixin, index.Indexed):
+    """The market an article is about; editors extend the list as the site covers new cities."""
+
+    name = models.CharField(max_length=80, unique=True)
+    country = models.CharField(max_length=80, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("country")]
+    search_fields = [index.SearchField("name"), index.SearchField("country")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "cities"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Office(models.Model):
+    """A company office; the whole list shows under "Our offices" and on the contact page."""
+
+    city = models.CharField(max_length=80)
+    street = models.CharField(max_length=160)
+    postcode = models.CharField(max_length=20, blank=True)
+    postal_city = models.CharField(
+        max_length=80, blank=True, help_text="The town as the address writes it, if not the city."
+    )
+    country = models.CharField(max_length=80)
+    sort_order = models.PositiveIntegerField(default=0, db_index=True)
+
+    panels = [
+        FieldPanel("city"),
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("postal_city"), FieldPanel("country")]),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "street"], name="unique_office_address")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city}, {self.street}"
+
+    @property
+    def locality(self) -> str:
+        """Third address line as the articles print it: "1260, København, Denmark"."""
+        town = self.postal_city or self.city
+        return ", ".join(part for part in (self.postcode, town, self.country) if part)
+
+
+class CallToAction(models.Model):
+    """The closing pitch of an article ("Scale Your Backend"); one default serves every article."""
+
+    heading = models.CharField(max_length=120)
+    subheading = models.CharField(max_length=160, blank=True)
+    text = RichTextField(features=["bold", "italic", "link"])
+    features = StreamField([("feature", FeatureBlock())], blank=True)
+    button_text = models.CharField(max_length=80, default="Tell us about your project")
+    button_url = models.CharField(
+        max_length=200,
+        default=CONTACT_PATH,
+        help_text="Where the button leads; the contact form by default.",
+    )
+    is_default = models.BooleanField(
+        default=False,
+        help_text="Shown on every article that does not pick another call to action.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("heading"), FieldPanel("subheading"), FieldPanel("text")],
+            heading="Pitch",
+        ),
+        FieldPanel("features"),
+        FieldRowPanel([FieldPanel("button_text"), FieldPanel("button_url")]),
+        FieldPanel("is_default"),
+    ]
+
+    class Meta:
+        verbose_name = "call to action"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="one_default_call_to_action",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.heading} – {self.subheading}" if self.subheading else self.heading
+
+    def save(self, *args, **kwargs):
+        # Making this one the default demotes the previous one instead of failing the constraint.
+        with transaction.atomic():
+            if self.is_default:
+                CallToAction.objects.filter(is_default=True).exclude(pk=self.pk).update(
+                    is_default=False
+                )
+            super().save(*args, **kwargs)
+
+    @classmethod
+    def default(cls) -> "CallToAction | None":
+        return cls.objects.filter(is_default=True).first()

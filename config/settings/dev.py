@@ -1,0 +1,12 @@
+"""Local development: debug on, SQLite unless DATABASE_URL says otherwise, mail to the console."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Static files straight from static/ (no collectstatic step outside production).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

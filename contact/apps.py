@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ContactConfig(AppConfig):
+    """From an article's call to action to a triaged lead (see issue: contact leads)."""
+
+    name = "contact"
+    default_auto_field = "django.db.models.BigAutoField"

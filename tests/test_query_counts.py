@@ -1,0 +1,41 @@
+"""Uncached pages cost a fixed number of SQL queries, whatever the number of articles."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage
+from tests.factories import add_articles
+
+ARTICLE_MAX_QUERIES = 12
+LISTING_MAX_QUERIES = 12
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm per-process caches (content types), as a running server has them
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_article_and_listings_cost_the_same_with_5_and_500_articles(
+    client, article, blog, django_assert_max_num_queries
+):
+    urls = [article.url, "/blog/", "/blog/?page=2", "/"]
+    # With the 5 launch articles (page 2 exists only later: measure it after growing).
+    with django_assert_max_num_queries(ARTICLE_MAX_QUERIES):
+        client.get(article.url)
+    small = {url: queries_for(client, url) for url in urls if url != "/blog/?page=2"}
+
+    add_articles(blog, 495, city=article.city, author=article.author)
+    assert ArticlePage.objects.live().count() == 500
+
+    with django_assert_max_num_queries(ARTICLE_MAX_QUERIES):
+        client.get(article.url)
+    with django_assert_max_num_queries(LISTING_MAX_QUERIES):
+        client.get("/blog/?page=50")
+    large = {url: queries_for(client, url) for url in urls}
+
+    assert {url: large[url] for url in small} == small
+    assert large["/blog/?page=2"] == large["/blog/"]
