@@ -9,7 +9,9 @@ CONTENT := content/articles
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup install run test lint format
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: setup install browser run test lint format
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +32,15 @@ setup: install
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: setup, ruff, then the whole suite against PostgreSQL (TEST_DATABASE_URL)
-test: setup lint
+## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here)
+browser:
+	@command -v chromium >/dev/null || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+## test: setup, ruff, then the whole suite (browser tests included) against PostgreSQL
+test: setup lint browser
 	$(BIN)/pytest
 
 lint: install

@@ -74,7 +74,11 @@ class City(SlugFromNameMixin, index.Indexed):
     country = models.CharField(max_length=80, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("country")]
-    search_fields = [index.SearchField("name"), index.SearchField("country")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("country"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -109,6 +109,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Where the launch articles ship; `make setup` imports them.
 ARTICLES_CONTENT_DIR = BASE_DIR / "content" / "articles"
 
+# Mail: EMAIL_URL picks the backend (console in dev); lead notifications go to SALES_NOTIFY_EMAILS.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hiring articles <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])
+
+# Contact form posts allowed per address per minute.
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

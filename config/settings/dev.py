@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=["sales@localhost"])
 
 # Static files straight from static/ (no collectstatic step outside production).
 STATIC_ROOT = None

@@ -1,0 +1,58 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live server on PostgreSQL.
+
+Playwright's own browser download is not reachable here, so it launches the system Chromium.
+"""
+
+import io
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test
+# itself are still synchronous and safe there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "a-long-password-123"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium is missing: run `make setup`, which installs Debian's chromium")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def site(live_server, django_db_serialized_rollback):
+    """The launch site on a live server (each browser test starts from the shipped content)."""
+    call_command("import_articles", settings.ARTICLES_CONTENT_DIR, stdout=io.StringIO())
+    return live_server
+
+
+@pytest.fixture
+def login(page, site):
+    def log_in(group_name: str, username: str) -> User:
+        user = User.objects.create_user(username, f"{username}@example.com", PASSWORD)
+        user.groups.add(Group.objects.get(name=group_name))
+        page.goto(f"{site.url}/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{site.url}/admin/")
+        return user
+
+    return log_in

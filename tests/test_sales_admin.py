@@ -1,0 +1,143 @@
+"""Sales triage leads in the Wagtail admin; editors never see them."""
+
+import csv
+import io
+import re
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+from django.utils.html import escape
+
+from contact.models import Inquiry
+from contact.readiness import assess
+
+LIST_URL = reverse("contact_inquiry:index")
+
+
+def menu_urls(client) -> list[str]:
+    """The admin sidebar's links (Wagtail renders the menu as JSON)."""
+    return re.findall(r'"url": "([^"]+)"', client.get("/admin/").text)
+
+
+def member_of(group_name: str, username: str) -> User:
+    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-123")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def lead(name: str, company: str, work="written_specs", docs="current", **fields) -> Inquiry:
+    assessment = assess(work, docs)
+    return Inquiry.objects.create(
+        name=name, email=f"{name.split()[0].lower()}@{company.lower()}.com", company=company,
+        role="CTO", project=f"{company} needs a billing service.", work_definition=work,
+        documentation=docs, desired_start="now", consent=True,
+        readiness=assessment.readiness, readiness_score=assessment.score, **fields,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def sales(db) -> User:
+    return member_of("Sales", "sam")
+
+
+@pytest.fixture
+def leads(article) -> list[Inquiry]:
+    return [
+        lead("Aino Virtanen", "Nordpay", source_article=article),
+        lead("Mart Tamm", "Balticloud", work="conversations", docs="none", status="contacted"),
+    ]
+
+
+@pytest.mark.django_db
+def test_sales_sees_inquiries_menu_and_list(client, sales, leads):
+    client.force_login(sales)
+    assert LIST_URL in menu_urls(client)
+    html = client.get(LIST_URL).text
+    assert "Aino Virtanen" in html and "Balticloud" in html
+    assert "Ready to hand work off now" in html
+    assert escape(leads[0].source_article.title) in html
+
+
+@pytest.mark.django_db
+def test_sales_filters_and_searches(client, sales, leads):
+    client.force_login(sales)
+    contacted = client.get(LIST_URL, {"status": "contacted"}).text
+    assert "Mart Tamm" in contacted and "Aino Virtanen" not in contacted
+    ready = client.get(LIST_URL, {"readiness": "ready"}).text
+    assert "Aino Virtanen" in ready and "Mart Tamm" not in ready
+    by_article = client.get(LIST_URL, {"source_article": leads[0].source_article_id}).text
+    assert "Aino Virtanen" in by_article and "Mart Tamm" not in by_article
+    searched = client.get(LIST_URL, {"q": "balticloud"}).text
+    assert "Mart Tamm" in searched and "Aino Virtanen" not in searched
+
+
+@pytest.mark.django_db
+def test_sales_exports_the_filtered_list_as_csv_and_xlsx(client, sales, leads):
+    client.force_login(sales)
+    response = client.get(LIST_URL, {"export": "csv", "status": "contacted"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["Name"] for row in rows] == ["Mart Tamm"]
+    assert rows[0]["Readiness"] == "Build the foundation first"
+    assert rows[0]["Work email"] == "mart@balticloud.com" and rows[0]["Status"] == "Contacted"
+
+    response = client.get(LIST_URL, {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    names = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert names == {"Aino Virtanen", "Mart Tamm"}
+
+
+@pytest.mark.django_db
+def test_sales_triages_but_cannot_change_what_the_reader_sent(client, sales, leads):
+    client.force_login(sales)
+    url = reverse("contact_inquiry:edit", args=(leads[0].pk,))
+    page = client.get(url)
+    assert page.status_code == 200 and "aino@nordpay.com" in page.text
+    response = client.post(
+        url,
+        {"status": "qualified", "owner": sales.pk, "notes": "Call on Monday.", "name": "Hacked"},
+    )
+    assert response.status_code == 302
+    leads[0].refresh_from_db()
+    assert (leads[0].status, leads[0].owner, leads[0].notes) == (
+        "qualified",
+        sales,
+        "Call on Monday.",
+    )
+    assert leads[0].name == "Aino Virtanen"
+
+
+@pytest.mark.django_db
+def test_sales_sees_nothing_of_pages(client, sales):
+    client.force_login(sales)
+    assert client.get(reverse("wagtailadmin_explore_root")).status_code in (302, 403)
+    assert not any(url.startswith("/admin/pages/") for url in menu_urls(client))
+
+
+@pytest.mark.django_db
+def test_editors_get_no_menu_item_and_are_refused_the_list(client, leads):
+    editor = member_of("Editors", "eddie")
+    client.force_login(editor)
+    assert LIST_URL not in menu_urls(client)
+    assert reverse("contact_leads_report") in menu_urls(client)
+    for url in (LIST_URL, reverse("contact_inquiry:edit", args=(leads[0].pk,))):
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert "Aino Virtanen" not in client.get(url, follow=True).text
+    export = client.get(LIST_URL, {"export": "csv"})
+    assert export.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_leads_by_article_report_for_editors_and_sales(client, sales, leads):
+    url = reverse("contact_leads_report")
+    for user in (sales, member_of("Editors", "eddie")):
+        client.force_login(user)
+        html = client.get(url).text
+        assert escape(leads[0].source_article.title) in html
+        assert "No article (came to the form directly)" in html
+        assert "Aino Virtanen" not in html, "counts only, no personal data"
+    client.logout()
+    assert client.get(url).status_code == 302
