@@ -7,6 +7,8 @@ from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpRequest
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -109,9 +111,19 @@ class BlogIndexPage(ChildRouteMixin, Page):
 
 
 class ArticlePageQuerySet(PageQuerySet):
+    def visible(self) -> "ArticlePageQuerySet":
+        """Live and not private: no view restriction on the article or any page above it.
+
+        Wagtail's public() reads every restriction in a query of its own; this stays in one.
+        """
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().exclude(Exists(restricted))
+
     def listed(self) -> "ArticlePageQuerySet":
-        """Live articles, newest first, with what a listing card shows."""
-        return self.live().select_related("author", "city").order_by(*NEWEST_FIRST)
+        """Visible articles, newest first, with what a listing card shows."""
+        return self.visible().select_related("author", "city").order_by(*NEWEST_FIRST)
 
 
 def _block_words(block) -> int:

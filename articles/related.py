@@ -29,7 +29,7 @@ def related_articles(
         )
         rank_rules.append(When(shares_topic, then=Value(SAME_TOPIC)))
 
-    candidates = ArticlePage.objects.live().select_related("author", "city")
+    candidates = ArticlePage.objects.visible().select_related("author", "city")
     if article.pk:
         candidates = candidates.exclude(pk=article.pk)
     ranked = candidates.annotate(pick_order=_pick_order(article)).annotate(

@@ -1,6 +1,7 @@
 """Snippets: content edited once in the admin and shown across many articles."""
 
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -59,6 +60,9 @@ class Author(SlugFromNameMixin, index.Indexed):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("author", args=(self.slug,))
+
     @property
     def credentials(self) -> str:
         """The by-line's second half: "Backend Developer at Clean Systems Consulting"."""
@@ -86,6 +90,9 @@ class City(SlugFromNameMixin, index.Indexed):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("city", args=(self.slug,))
 
 
 class Office(models.Model):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contact/", include("contact.urls")),
+    path("", include("articles.urls")),
 ]
 
 if settings.DEBUG:

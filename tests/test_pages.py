@@ -105,7 +105,7 @@ def test_article_page_shows_everything_a_reader_needs(client, article):
         "Whether your team is ready for this now",
     ]
     assert (
-        'By <span class="byline__name">Eric Hanson</span>, '
+        'By <a class="byline__name" rel="author" href="/authors/eric-hanson/">Eric Hanson</a>, '
         "Backend Developer at Clean Systems Consulting" in html
     )
     assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', html)

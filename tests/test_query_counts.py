@@ -9,6 +9,16 @@ from tests.factories import add_articles
 
 ARTICLE_MAX_QUERIES = 12
 LISTING_MAX_QUERIES = 12
+DISCOVERY_URLS = [
+    "/blog/feed/",
+    "/blog/feed/atom/",
+    "/cities/helsinki/feed/",
+    "/sitemap.xml",
+    "/authors/eric-hanson/",
+    "/cities/helsinki/",
+    "/topics/hiring/",
+    "/search/?q=backend",
+]
 
 
 def queries_for(client, url: str) -> int:
@@ -22,7 +32,7 @@ def queries_for(client, url: str) -> int:
 def test_article_and_listings_cost_the_same_with_5_and_500_articles(
     client, article, blog, django_assert_max_num_queries
 ):
-    urls = [article.url, "/blog/", "/blog/?page=2", "/"]
+    urls = [article.url, "/blog/", "/blog/?page=2", "/", *DISCOVERY_URLS]
     # With the 5 launch articles (page 2 exists only later: measure it after growing).
     with django_assert_max_num_queries(ARTICLE_MAX_QUERIES):
         client.get(article.url)
@@ -39,3 +49,4 @@ def test_article_and_listings_cost_the_same_with_5_and_500_articles(
 
     assert {url: large[url] for url in small} == small
     assert large["/blog/?page=2"] == large["/blog/"]
+    assert max(large.values()) <= LISTING_MAX_QUERIES, large

@@ -1,9 +1,14 @@
-"""Template tags for what every article shows: the office list and the call-to-action link."""
+"""Template tags: the office list, the call-to-action link, and what crawlers read in <head>."""
 
+import json
+import re
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
+from articles.seo import OG_IMAGE_SPEC, article_structured_data
 from articles.snippets import CONTACT_PATH, Office
 
 register = template.Library()
@@ -23,3 +28,45 @@ def cta_href(call_to_action, article=None) -> str:
         return url
     query = "&".join(filter(None, [parts.query, urlencode({"article": article.pk})]))
     return urlunsplit(parts._replace(query=query))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """This page's address without tracking or odd query strings; a listing keeps its page."""
+    request = context["request"]
+    page = request.GET.get("page", "")
+    query = f"?page={page}" if page.isdigit() and page != "1" else ""
+    return request.build_absolute_uri(request.path) + query
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, article) -> str:
+    """The article's JSON-LD, escaped so no text can close the script element."""
+    data = json.dumps(article_structured_data(article, context["request"]), ensure_ascii=False)
+    escaped = data.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+    return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
+
+
+@register.filter
+def highlight(text: str, query: str) -> str:
+    """Mark the searched words in a snippet of text (escaped first)."""
+    words = sorted(
+        {w for w in re.findall(r"\w+", query or "") if len(w) > 2}, key=len, reverse=True
+    )
+    if not words:
+        return escape(text)
+    # Split the raw text, then escape each piece: a match can never land inside an entity.
+    parts = re.split(f"({'|'.join(map(re.escape, words))})", text, flags=re.IGNORECASE)
+    return mark_safe(
+        "".join(
+            f"<mark>{escape(part)}</mark>" if i % 2 else escape(part)
+            for i, part in enumerate(parts)
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def og_image_url(context, image) -> str:
+    if not image:
+        return ""
+    return context["request"].build_absolute_uri(image.get_rendition(OG_IMAGE_SPEC).url)

@@ -22,6 +22,7 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,66 @@
+"""What search engines and social sites read: structured data and the sitemap's extra entries."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.http import HttpRequest
+
+from .pages import ArticlePage
+from .snippets import Author, City
+
+OG_IMAGE_SPEC = "fill-1200x630"
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def article_structured_data(article: ArticlePage, request: HttpRequest) -> dict:
+    """schema.org BlogPosting for the article (https://schema.org/BlogPosting)."""
+    url = absolute(request, article.url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": article.title[:110],
+        "description": article.search_description or article.intro,
+        "datePublished": article.date.isoformat(),
+        "dateModified": (
+            article.last_published_at
+            or article.latest_revision_created_at
+            or article.first_published_at
+            or article.date
+        ).isoformat(),  # fmt: skip
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": absolute(request, "/"),
+        },
+    }
+    if article.author:
+        data["author"] = {
+            "@type": "Person",
+            "name": article.author.name,
+            "url": absolute(request, article.author.get_absolute_url()),
+            **({"jobTitle": article.author.role} if article.author.role else {}),
+        }
+    if article.feed_image:
+        data["image"] = absolute(request, article.feed_image.get_rendition(OG_IMAGE_SPEC).url)
+    return data
+
+
+class TaxonomySitemap(Sitemap):
+    """Author and city pages that list at least one live article."""
+
+    def items(self) -> list:
+        live = Q(articles__live=True)
+        authors = Author.objects.filter(live).annotate(lastmod=Max("articles__last_published_at"))
+        cities = City.objects.filter(live).annotate(lastmod=Max("articles__last_published_at"))
+        return [*authors.order_by("slug"), *cities.order_by("slug")]
+
+    def location(self, item) -> str:
+        return item.get_absolute_url()
+
+    def lastmod(self, item):
+        return item.lastmod
