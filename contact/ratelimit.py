@@ -12,6 +12,13 @@ WINDOW_SECONDS = 60
 
 
 def client_address(request: HttpRequest) -> str:
+    """The visitor's address; behind N trusted proxies, Nth from the right of X-Forwarded-For."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+    ]
+    if proxies and forwarded:
+        return forwarded[-min(proxies, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
@@ -26,6 +33,10 @@ def over_limit(request: HttpRequest, scope: str) -> bool:
         cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
         count = cache.incr(key)
     except Exception as error:  # cache backend down
-        logger.warning("Rate limit not applied, cache unavailable: %s", type(error).__name__)
+        count, reason = None, type(error).__name__
+    else:
+        reason = "no count returned"
+    if count is None:  # django-redis answers None when it ignores an outage
+        logger.warning("Rate limit not applied, cache unavailable: %s", reason)
         return False
     return count > settings.CONTACT_RATE_LIMIT

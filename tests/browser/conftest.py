@@ -12,10 +12,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test
-# itself are still synchronous and safe there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -27,6 +23,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "a-long-password-123"
+
+# Playwright's sync API keeps an event loop running in the test thread (from the first browser
+# test on, and before pytest-django sets up the database); ORM calls there are still synchronous.
+# Test processes only: the production subprocesses in test_production.py drop it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")

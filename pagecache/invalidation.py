@@ -1,0 +1,50 @@
+"""When content changes, clear the page cache and purge the CDN for the pages that show it."""
+
+import logging
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from wagtail.signals import page_published, page_unpublished
+
+from . import store
+
+logger = logging.getLogger(__name__)
+SNIPPETS = ("articles.Author", "articles.City", "articles.Office", "articles.CallToAction")
+
+
+def listing_paths() -> list[str]:
+    """Pages that list articles: a CDN does not know they changed when one article did."""
+    return ["/", "/blog/", reverse("feed"), reverse("atom_feed"), reverse("sitemap")]
+
+
+def purge_cdn(paths: list[str]) -> None:
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Site
+
+    batch = PurgeBatch()
+    for site in Site.objects.all():
+        batch.add_urls(site.root_url + path for path in paths)
+    batch.purge()
+
+
+def content_changed(sender=None, instance=None, **kwargs) -> None:
+    store.clear()
+    paths = listing_paths()
+    url = getattr(instance, "get_absolute_url", None)
+    if callable(url):
+        paths.append(url())
+    purge_cdn(paths)
+
+
+def connect() -> None:
+    page_published.connect(content_changed, dispatch_uid="pagecache-published")
+    page_unpublished.connect(content_changed, dispatch_uid="pagecache-unpublished")
+    post_delete.connect(
+        content_changed, sender="articles.ArticlePage", dispatch_uid="pagecache-page"
+    )
+    for model in SNIPPETS:
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")

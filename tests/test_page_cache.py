@@ -1,0 +1,134 @@
+"""The shared page cache: hits cost no SQL, private pages are never shared, changes show at once."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import caches
+from django.test import override_settings
+
+from articles.models import Author, CallToAction, Office
+from tests.test_contact import free_port
+
+REDIS_CACHE = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
+    }
+}
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """The page cache on, backed by this machine's Redis (a separate database, emptied)."""
+    settings.PAGE_CACHE_SECONDS = 300
+    with override_settings(CACHES=REDIS_CACHE):
+        caches["default"].clear()
+        yield
+        caches["default"].clear()
+
+
+def warm(client, url: str) -> str:
+    first = client.get(url)
+    assert first.status_code == 200 and first["X-Cache"] == "MISS", url
+    return first.text
+
+
+@pytest.mark.django_db
+def test_cached_article_costs_no_query(client, article, django_assert_num_queries):
+    html = warm(client, article.url)
+    with django_assert_num_queries(0):
+        hit = client.get(article.url)
+    assert hit["X-Cache"] == "HIT" and hit.text == html
+    assert "Content-Security-Policy" in hit and hit["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_logged_in_editors_are_never_served_or_stored(client, article):
+    warm(client, article.url)
+    editor = User.objects.create_superuser("ed", "ed@example.com", "a-long-password-123")
+    client.force_login(editor)
+    response = client.get(article.url)
+    assert "X-Cache" not in response
+    client.logout()
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/contact/", "/admin/login/", "/healthz/"])
+def test_forms_admin_and_health_are_never_cached(client, url):
+    client.get(url)
+    response = client.get(url)
+    assert "X-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_contact_form_tokens_are_never_shared_between_visitors(client, article):
+    from django.test import Client
+
+    first = Client().get("/contact/").text
+    second = Client().get("/contact/").text
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert first.split(token)[1][:20] != second.split(token)[1][:20]
+
+
+@pytest.mark.django_db
+def test_publishing_an_article_refreshes_every_page_that_shows_it(client, article, blog):
+    urls = [
+        article.url, "/", "/blog/", "/blog/feed/", "/sitemap.xml", "/authors/eric-hanson/",
+        "/cities/helsinki/", "/topics/hiring/",
+    ]  # fmt: skip
+    for url in urls:
+        warm(client, url)
+    article.title = "Helsinki, revisited"
+    article.slug = "helsinki-revisited"
+    article.save_revision().publish()
+    for url in urls[1:]:
+        response = client.get(url)
+        assert response["X-Cache"] == "MISS", url
+        assert "Helsinki, revisited" in response.text or "helsinki-revisited" in response.text, url
+
+    article.unpublish()
+    assert "Helsinki, revisited" not in client.get("/blog/").text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda: _rename_author("Eric J. Hanson"), "Eric J. Hanson"),
+        (lambda: Office.objects.create(city="Tallinn", street="5 Narva mnt", country="Estonia"),
+         "5 Narva mnt"),
+        (lambda: _rename_cta("Grow Your Backend"), "Grow Your Backend"),
+    ],
+    ids=["author", "office", "call-to-action"],
+)  # fmt: skip
+def test_snippet_edits_show_on_the_next_request(client, article, change, expected):
+    warm(client, article.url)
+    change()
+    response = client.get(article.url)
+    assert response["X-Cache"] == "MISS" and expected in response.text
+
+
+def _rename_author(name: str) -> None:
+    author = Author.objects.get(name="Eric Hanson")
+    author.name = name
+    author.save()
+
+
+def _rename_cta(heading: str) -> None:
+    cta = CallToAction.objects.get(is_default=True)
+    cta.heading = heading
+    cta.save()
+
+
+@pytest.mark.django_db
+def test_site_keeps_serving_when_redis_is_down(client, article, caplog):
+    down = {"default": {**REDIS_CACHE["default"], "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}}
+    with override_settings(CACHES=down):
+        for _ in range(2):
+            response = client.get(article.url)
+            assert response.status_code == 200
+            assert '<h1 id="page-title">Why Finnish Startups' in response.text
+        assert client.post("/contact/", {"name": "x"}).status_code == 200
+    assert "Rate limit not applied, cache unavailable" in caplog.text
+    assert any(record.name.startswith("django_redis") for record in caplog.records)
