@@ -11,7 +11,7 @@ PORT ?= 8000
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup install browser run test lint format
+.PHONY: setup install browser run test lint format bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ browser:
 ## test: setup, ruff, then the whole suite (browser tests included) against PostgreSQL
 test: setup lint browser
 	$(BIN)/pytest
+
+## bench: gunicorn with production settings measured by wrk (installs Debian's wrk if missing)
+bench: setup
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	mkdir -p build
+	benchmarks/run.sh
 
 lint: install
 	$(BIN)/ruff check .

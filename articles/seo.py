@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.http import HttpRequest
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from .pages import ArticlePage
 from .snippets import Author, City
@@ -48,6 +49,16 @@ def article_structured_data(article: ArticlePage, request: HttpRequest) -> dict:
     if article.feed_image:
         data["image"] = absolute(request, article.feed_image.get_rendition(OG_IMAGE_SPEC).url)
     return data
+
+
+class PageSitemap(WagtailSitemap):
+    """Every live, public page in one query: no page type here changes its sitemap entry, so
+    the generic page rows serve (Wagtail's default also loads each page's specific type)."""
+
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        pages = root.get_descendants(inclusive=True).live().public()
+        return pages.order_by("path").defer_streamfields()
 
 
 class TaxonomySitemap(Sitemap):

@@ -1,12 +1,11 @@
 """Reader URLs that are not Wagtail pages: search, taxonomy pages, feeds, sitemap, robots.txt."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
 from .feeds import ArticlesFeed, AtomArticlesFeed, CityFeed
-from .seo import TaxonomySitemap
+from .seo import PageSitemap, TaxonomySitemap
 
 SITEMAPS = {"pages": PageSitemap, "taxonomy": TaxonomySitemap}
 

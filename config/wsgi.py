@@ -1,4 +1,5 @@
-"""WSGI entry point for gunicorn: `gunicorn config.wsgi`."""
+"""WSGI entry point for gunicorn: `gunicorn config.wsgi`. Cached public pages are answered by
+the page cache layer before Django builds a request."""
 
 import os
 
@@ -6,4 +7,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-application = get_wsgi_application()
+from pagecache.wsgi import PageCacheApplication  # noqa: E402  (needs settings configured)
+
+application = PageCacheApplication(get_wsgi_application())

@@ -1,31 +1,19 @@
-"""Serve public pages from the shared cache before any other middleware runs.
+"""Store public pages in the shared cache, and serve them where the WSGI layer did not.
 
-Only GET/HEAD requests without a session cookie are served from it or stored, and only responses
-meant for everyone: none that sets a cookie, holds a CSRF token or is private. ("Vary: Cookie"
-alone is fine: it only says a session cookie would change the page, and such requests never
-reach the cache.)
+Only responses meant for everyone are stored: none that sets a cookie, holds a CSRF token or is
+private. ("Vary: Cookie" alone is fine: it says a session cookie would change the page, and
+requests with one never reach the cache.)
 """
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
 
 from . import store
 
-NEVER_CACHED = ("/admin/", "/contact/", "/healthz/", "/static/", "/media/", "/documents/")
 PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
 SAFE_VARY = {"", "cookie", "accept-encoding"}
-
-
-def cacheable_request(request: HttpRequest) -> bool:
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and not request.path_info.startswith(NEVER_CACHED)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
 
 
 def cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
@@ -42,18 +30,23 @@ def cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 class PageCacheMiddleware:
+    """First in MIDDLEWARE: a hit is answered before any other middleware does work."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not cacheable_request(request):
+        environ = request.META
+        if not store.cacheable_request(environ):
             return self.get_response(request)
-        cached = store.load(request)
-        if cached is not None:
-            cached["X-Cache"] = "HIT"
-            return cached
+        if store.GENERATION_SEEN not in environ:  # no WSGI layer looked it up already
+            stored = store.lookup(environ)
+            if stored is not None:
+                response = store.as_response(stored)
+                response["X-Cache"] = "HIT"
+                return response
         response = self.get_response(request)
         if cacheable_response(request, response):
-            store.save(request, response)
+            store.save(environ, response)
             response["X-Cache"] = "MISS"
         return response

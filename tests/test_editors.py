@@ -131,3 +131,13 @@ def test_anonymous_visitors_cannot_reach_the_admin(client):
     response = client.get(reverse("wagtailsnippets_articles_author:list"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_admin_login_locks_out_after_repeated_failures(client, settings):
+    User.objects.create_superuser("boss", "boss@example.com", "the-right-password-1")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "boss", "password": "wrong"})
+    locked = client.post("/admin/login/", {"username": "boss", "password": "the-right-password-1"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session

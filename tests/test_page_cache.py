@@ -132,3 +132,28 @@ def test_site_keeps_serving_when_redis_is_down(client, article, caplog):
         assert client.post("/contact/", {"name": "x"}).status_code == 200
     assert "Rate limit not applied, cache unavailable" in caplog.text
     assert any(record.name.startswith("django_redis") for record in caplog.records)
+
+
+@pytest.mark.django_db
+def test_wsgi_layer_answers_a_hit_without_django(client, article, django_assert_num_queries):
+    from django.test import RequestFactory
+
+    from pagecache.wsgi import PageCacheApplication
+
+    html = warm(client, article.url)
+    calls = []
+
+    def django_app(environ, start_response):
+        calls.append(environ["PATH_INFO"])
+        return []
+
+    started = {}
+    app = PageCacheApplication(django_app)
+    environ = RequestFactory().get(article.url).META
+    with django_assert_num_queries(0):
+        body = app(environ, lambda status, headers: started.update(status=status, headers=headers))
+    assert calls == [] and started["status"] == "200 OK"
+    assert ("X-Cache", "HIT") in started["headers"] and b"".join(body).decode() == html
+
+    app(RequestFactory().get("/contact/").META, lambda *args: None)
+    assert calls == ["/contact/"], "never-cached paths go straight to Django"

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# `make bench`: gunicorn (production settings, 2 workers) on this host, measured with wrk.
+# Prints requests/second per page and its ratio to a static file, then SQL queries per uncached
+# page with the 5 launch articles and with 2,000 articles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=.venv/bin/python
+PORT=${BENCH_PORT:-8077}
+DURATION=${BENCH_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+BASE="http://127.0.0.1:$PORT"
+export DJANGO_SETTINGS_MODULE=config.settings.production
+export SECRET_KEY=${SECRET_KEY:-bench-only-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}
+export ALLOWED_HOSTS=127.0.0.1,localhost
+export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hiring_articles_bench}
+export CACHE_URL=${BENCH_CACHE_URL:-redis://127.0.0.1:6379/3}
+export SECURE_SSL_REDIRECT=False   # no TLS proxy in front of this benchmark
+export STATIC_ROOT=build/bench-static
+export LOG_LEVEL=ERROR
+
+echo "== Preparing a fresh benchmark database ($DATABASE_URL)"
+$PY - <<'PYTHON'
+import os, psycopg
+from urllib.parse import urlsplit
+url = urlsplit(os.environ["DATABASE_URL"])
+name = url.path.lstrip("/")
+with psycopg.connect(url._replace(path="/postgres").geturl(), autocommit=True) as conn:
+    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    conn.execute(f'CREATE DATABASE "{name}"')
+PYTHON
+$PY manage.py migrate --noinput -v0
+$PY manage.py import_articles content/articles > /dev/null
+$PY manage.py collectstatic --noinput -v0
+$PY -c "import redis, os; redis.Redis.from_url(os.environ['CACHE_URL']).flushdb()"
+$PY manage.py count_queries > build/queries-small.tsv
+
+echo "== Starting gunicorn (2 workers) on $BASE"
+.venv/bin/gunicorn config.wsgi --workers 2 --bind "127.0.0.1:$PORT" --log-level warning &
+GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf "$BASE/healthz/" > /dev/null && break; sleep 0.2; done
+
+ARTICLE=$($PY manage.py shell -v0 -c "from articles.models import ArticlePage; print(ArticlePage.objects.listed().first().url)" 2>/dev/null)
+CSS=$(curl -s "$BASE/" | grep -o '/static/css/site\.[0-9a-f]*\.css' | head -1)
+for path in "$ARTICLE" /blog/ /blog/feed/; do curl -s -o /dev/null "$BASE$path"; done
+
+measure() {  # name, path, [wrk options]
+  local out rps bad
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "${@:3}" "$BASE$2")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
+  bad=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<< "$out")
+  printf '%s\t%s\t%s\n' "$1" "$rps" "${bad:-0}"
+}
+echo "== Measuring: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s each"
+{
+  measure "static CSS file" "$CSS"
+  measure "cached article" "$ARTICLE"
+  measure "uncached article" "$ARTICLE" -s benchmarks/uncached.lua
+  measure "/blog/ (cached)" /blog/
+  measure "feed (cached)" /blog/feed/
+} > build/rps.tsv
+kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
+
+echo "== Growing to 2,000 articles"
+$PY manage.py generate_articles 1995 > /dev/null
+$PY manage.py count_queries > build/queries-large.tsv
+
+$PY benchmarks/report.py build/rps.tsv build/queries-small.tsv build/queries-large.tsv
