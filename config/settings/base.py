@@ -167,7 +167,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [NONE],
+        "frame-ancestors": [SELF],  # Wagtail previews frame the page from the admin
     },
 }
 PERMISSIONS_POLICY = {

@@ -1,0 +1,95 @@
+"""WCAG 2.2 AA with axe-core, keyboard access and layout at phone and desktop widths."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from articles.models import ArticlePage
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(page: Page) -> list[str]:
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result.response["violations"]]
+
+
+def test_no_wcag_violations_on_any_kind_of_page(page: Page, site):
+    article = ArticlePage.objects.listed().first()
+    for path in ["/", "/blog/", article.url, "/search/?q=helsinki", "/contact/",
+                 "/authors/eric-hanson/", "/cities/helsinki/", "/no-such-page/"]:  # fmt: skip
+        page.goto(site.url + path)
+        assert violations(page) == [], path
+
+    page.goto(site.url + "/contact/")
+    page.get_by_role("button", name="Send and see your assessment").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert violations(page) == [], "contact form with errors"
+
+    page.get_by_label("Your name").fill("Aino")
+    page.get_by_label("Work email").fill("aino@example.fi")
+    page.get_by_label("Company").fill("Oy")
+    page.get_by_label("Your role").fill("CTO")
+    page.get_by_label("What is the project?").fill("An API.")
+    page.get_by_label("Written specs with acceptance criteria").check()
+    page.get_by_label("Written and current").check()
+    page.get_by_label("Desired start").select_option(index=1)
+    page.get_by_label("I agree to be contacted").check()
+    page.get_by_role("button", name="Send and see your assessment").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, Aino")
+    assert violations(page) == [], "thank-you page"
+
+
+def test_skip_link_comes_first_and_focus_is_visible(page: Page, site):
+    page.goto(site.url + "/blog/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('main') !== null")
+    assert focused, "after the skip link, Tab continues inside the main content"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    card_outline = page.evaluate(
+        "getComputedStyle(document.activeElement.closest('.card') || document.activeElement)"
+        ".outlineStyle"
+    )
+    assert "solid" in (outline, card_outline), "a visible focus ring"
+
+
+def test_every_control_is_reachable_by_keyboard_without_a_trap(page: Page, site):
+    page.goto(site.url + "/contact/")
+    controls = page.evaluate(
+        "[...document.querySelectorAll('a[href], button, input:not([type=hidden]), select,"
+        " textarea')].filter(e => e.offsetParent !== null).length"
+    )
+    seen = set()
+    for _ in range(controls + 5):
+        page.keyboard.press("Tab")
+        seen.add(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    # Radio groups take one Tab stop each, so allow for the extra options in them.
+    assert len(seen) >= controls - 6, "Tab moves on through every control"
+    assert not any('name="website"' in html for html in seen), "the honeypot is never reached"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_horizontal_scroll_at_phone_and_desktop_widths(page: Page, site, width):
+    article = ArticlePage.objects.listed().first()
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ["/", article.url, "/contact/"]:
+        page.goto(site.url + path)
+        too_wide = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => "
+            "e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName)"
+        )
+        assert too_wide == [], (path, width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        size = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
+        )
+        assert size >= 16, "readable body text"
+        page.screenshot(path=f"build/screenshots/{width}{re.sub(r'[^a-z]+', '-', path)}.png")
