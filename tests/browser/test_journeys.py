@@ -140,5 +140,5 @@ def test_sales_triages_a_lead_and_exports_the_list(page: Page, site, login):
     page.get_by_role("button", name="Actions").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
-    rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+    rows = list(csv.DictReader(download.value.path().read_text(encoding="utf-8").splitlines()))
     assert [(r["Name"], r["Status"]) for r in rows] == [("Mari Mets", "Contacted")]
