@@ -11,7 +11,7 @@ PORT ?= 8000
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup install browser run test lint format bench
+.PHONY: setup install browser run test lint format bench audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ bench: setup
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
 	mkdir -p build
 	benchmarks/run.sh
+
+## audit: Lighthouse scores of an article page (npm's lighthouse, Debian's Chromium)
+audit: setup browser
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p build
+	audit/run.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -3,14 +3,15 @@
 Playwright's own browser download is not reachable here, so it launches the system Chromium.
 """
 
-import io
 import os
 import shutil
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.core.cache import cache
+from wagtail.models import Page
+
+from tests.conftest import restore_launch_state
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,9 +39,15 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, django_db_serialized_rollback):
-    """The launch site on a live server (each browser test starts from the shipped content)."""
-    call_command("import_articles", settings.ARTICLES_CONTENT_DIR, stdout=io.StringIO())
+def site(live_server, transactional_db):
+    """The launch site on a live server; each browser test starts from the shipped content.
+
+    Browser tests commit (the live server reads another connection), so Django flushes the
+    database after each; the next one restores the launch state the session started with.
+    """
+    if not Page.objects.filter(depth=1).exists():
+        restore_launch_state()
+    cache.clear()  # rate limits and cached pages belong to one test
     return live_server
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from articles.models import ArticlePage
 from contact.models import Inquiry
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def h1(page: Page):

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from articles.models import ArticlePage
 from contact.models import Inquiry
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_reader_sends_the_form_and_sales_finds_the_lead(page: Page, site, login):
