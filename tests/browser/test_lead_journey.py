@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import ArticlePage
 from contact.models import Inquiry
+from tests.browser.forms import fill_contact_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,15 +30,11 @@ def test_reader_sends_the_form_and_sales_finds_the_lead(page: Page, site, login)
     expect(summary).to_contain_text("Enter an email address like name@company.com.")
     expect(page.get_by_label("Your name")).to_have_value("Kadri Kask")
 
-    page.get_by_label("Work email").fill("kadri@tallinnpay.ee")
-    page.get_by_label("Company").fill("TallinnPay")
-    page.get_by_label("Your role").fill("Head of Engineering")
-    page.get_by_label("What is the project?").fill("Reconciliation service for card payouts.")
-    page.get_by_label("Tickets that rely on shared context").check()
-    page.get_by_label("Partial").check()
-    page.get_by_label("Desired start").select_option(label="In 1–3 months")
-    page.get_by_label("I agree to be contacted").check()
-    page.get_by_role("button", name="Send and see your assessment").click()
+    fill_contact_form(
+        page, email="kadri@tallinnpay.ee", company="TallinnPay", role="Head of Engineering",
+        project="Reconciliation service for card payouts.",
+        work="Tickets that rely on shared context", docs="Partial", start="In 1–3 months",
+    )  # fmt: skip
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, Kadri Kask")
     expect(page.get_by_role("heading", level=2)).to_have_text("Closer than you think")
