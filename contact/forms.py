@@ -9,6 +9,13 @@ from .models import Inquiry
 HONEYPOT_FIELD = "website"
 
 
+def source_article(raw: str) -> ArticlePage | None:
+    """The live article an id from a link or hidden field names; anything else means none."""
+    if not raw.isdigit() or len(raw) > 18:  # also keeps ids inside the database's integer range
+        return None
+    return ArticlePage.objects.live().filter(pk=int(raw)).first()
+
+
 class InquiryForm(forms.ModelForm):
     consent = forms.BooleanField(
         required=True,
@@ -70,10 +77,7 @@ class InquiryForm(forms.ModelForm):
 
     def clean_article(self) -> ArticlePage | None:
         """The article the reader came from, if it is a live article; anything else is ignored."""
-        article_id = self.cleaned_data.get("article", "")
-        if not article_id.isdigit() or len(article_id) > 18:
-            return None
-        return ArticlePage.objects.live().filter(pk=int(article_id)).first()
+        return source_article(self.cleaned_data.get("article", ""))
 
     def clean_landing_page(self) -> str:
         """A path on this site, or nothing: never a full URL someone could plant."""

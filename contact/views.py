@@ -10,9 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from articles.models import ArticlePage
-
-from .forms import InquiryForm
+from .forms import InquiryForm, source_article
 from .models import Inquiry
 from .notifications import notify_sales
 from .ratelimit import over_limit
@@ -75,10 +73,12 @@ class ContactView(View):
         return inquiry
 
     def render(self, request, form, article_id: str = "", status: int = 200) -> HttpResponse:
-        article_id = article_id or form.data.get("article", "")
-        source = None
-        if article_id.isdigit() and len(article_id) <= 18:
-            source = ArticlePage.objects.live().filter(pk=int(article_id)).first()
+        cleaned = getattr(form, "cleaned_data", {})
+        source = (
+            cleaned["article"]
+            if "article" in cleaned
+            else source_article(article_id or form.data.get("article", ""))
+        )
         context = {"form": form, "source_article": source}
         return render(request, self.template_name, context, status=status)
 

@@ -67,6 +67,14 @@ class ArticleLoader:
 
     def __init__(self, blog: BlogIndexPage):
         self.blog = blog
+        self._by_title: dict[str, int] | None = None
+
+    def _title_index(self) -> dict[str, int]:
+        """Forgiving title → article id, read once per loader and kept current as it creates."""
+        if self._by_title is None:
+            articles = ArticlePage.objects.child_of(self.blog).values_list("pk", "title")
+            self._by_title = {title_key(title): pk for pk, title in articles}
+        return self._by_title
 
     @transaction.atomic
     def load(self, parsed: ParsedArticle, checksum: str = "") -> ImportOutcome:
@@ -97,6 +105,7 @@ class ArticleLoader:
 
         if created:
             self.blog.add_child(instance=article)
+            self._title_index()[title_key(article.title)] = article.pk
         article.save_revision().publish()
         return ImportOutcome(article, "created" if created else "updated", drafts_created)
 
@@ -106,11 +115,8 @@ class ArticleLoader:
         found = articles.filter(slug=article_slug(title)).first()
         if found:
             return found
-        key = title_key(title)
-        for pk, existing_title in articles.values_list("pk", "title"):
-            if title_key(existing_title) == key:
-                return articles.get(pk=pk)
-        return None
+        pk = self._title_index().get(title_key(title))
+        return articles.filter(pk=pk).first() if pk else None
 
     def free_slug(self, title: str) -> str:
         slug = article_slug(title)
@@ -143,6 +149,7 @@ class ArticleLoader:
             live=False,
         )
         self.blog.add_child(instance=page)
+        self._title_index()[title_key(page.title)] = page.pk
         page.save_revision()
         return page
 
