@@ -1,6 +1,7 @@
 # The two commands: `make run` (serve on SQLite) and `make test` (suite on PostgreSQL).
 SHELL := /bin/bash
 PYTHON ?= python3
+NEEDED_PYTHON := 3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -11,9 +12,14 @@ PORT ?= 8000
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup install browser run test lint format bench audit
+.PHONY: setup install venv-check browser run worker test lint format bench audit
+
+version = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 
 $(PY):
+	@[ "$(call version,$(PYTHON))" = "$(NEEDED_PYTHON)" ] || { echo "This project needs Python \
+	$(NEEDED_PYTHON), but '$(PYTHON)' is $(or $(call version,$(PYTHON)),not found): install \
+	python$(NEEDED_PYTHON), or run make with PYTHON=/path/to/python$(NEEDED_PYTHON)." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
@@ -21,16 +27,29 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(STAMP)
+## venv-check: a .venv built by another Python is rebuilt, never silently reused
+venv-check:
+	@if [ -e $(PY) ] && [ "$(call version,$(PY))" != "$(NEEDED_PYTHON)" ]; then \
+		echo "Rebuilding .venv: it was built with Python $(or $(call version,$(PY)),that no \
+		longer runs), this project needs $(NEEDED_PYTHON)." >&2; rm -rf $(VENV); fi
+
+install: venv-check
+	@$(MAKE) --no-print-directory $(STAMP)
 
 ## setup: venv, dependencies, migrations, site tree and the shipped articles (safe to repeat)
 setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_articles $(CONTENT)
 
-## run: setup, then serve on http://$(HOST):$(PORT)/ (SQLite unless DATABASE_URL is set)
+## run: setup, then the worker and the site on http://$(HOST):$(PORT)/ (SQLite unless
+## DATABASE_URL is set); Ctrl-C stops both
 run: setup
+	@$(PY) manage.py worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## worker: the background worker alone (lead e-mail, every-minute jobs), for this environment
+worker: setup
+	$(PY) manage.py worker
 
 ## browser: Debian's Chromium for the browser tests (Playwright cannot download its own here)
 browser:
@@ -41,6 +60,7 @@ browser:
 
 ## test: setup, ruff, then the whole suite (browser tests included) against PostgreSQL
 test: setup lint browser
+	@$(PY) -m config.preflight
 	$(BIN)/pytest
 
 ## bench: gunicorn with production settings measured by wrk (installs Debian's wrk if missing)

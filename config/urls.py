@@ -6,10 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from access.views import RateLimitedPasswordResetView
+
 from .views import healthz
+
+handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path(  # before Wagtail's own, which it replaces
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contact/", include("contact.urls")),

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from wagtail.admin.views.reports import ReportView
 
-from .models import Inquiry, Status
+from .models import Inquiry, LeadsReport, Status
 
 STATUS_COLUMNS = [status.value for status in Status]
 
@@ -13,8 +13,8 @@ class LeadsByArticleReport(ReportView):
 
     page_title = "Leads by article"
     header_icon = "mail"
-    model = Inquiry
-    permission_required = "report"
+    model = LeadsReport
+    permission_required = "view"
     index_url_name = "contact_leads_report"
     index_results_url_name = "contact_leads_report_results"
     results_template_name = "contact/admin/leads_report_results.html"

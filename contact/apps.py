@@ -6,3 +6,8 @@ class ContactConfig(AppConfig):
 
     name = "contact"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .exports import protect_all_exports
+
+        protect_all_exports()

@@ -1,19 +1,34 @@
 """The contact form: what a founder tells us, checked before anything is stored."""
 
+import re
+import uuid
+
 from django import forms
+from django.forms.utils import ErrorDict
 
 from articles.models import ArticlePage
 
 from .models import Inquiry
 
 HONEYPOT_FIELD = "website"
+# ASCII digits only (str.isdigit() also accepts "²", which int() rejects); 18 digits at most
+# keeps an id inside the database's integer range.
+PAGE_ID = re.compile(r"[0-9]{1,18}")
 
 
 def source_article(raw: str) -> ArticlePage | None:
     """The live article an id from a link or hidden field names; anything else means none."""
-    if not raw.isdigit() or len(raw) > 18:  # also keeps ids inside the database's integer range
+    if not PAGE_ID.fullmatch(raw or ""):
         return None
     return ArticlePage.objects.live().filter(pk=int(raw)).first()
+
+
+def submission_token(raw: str) -> uuid.UUID | None:
+    """The one-time token of the rendered form, if the post carries a well-formed one."""
+    try:
+        return uuid.UUID(raw) if raw else None
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 class InquiryForm(forms.ModelForm):
@@ -25,6 +40,7 @@ class InquiryForm(forms.ModelForm):
     # Context the reader never sees: sanitised in clean_*, never a reason to reject the form.
     article = forms.CharField(required=False, widget=forms.HiddenInput)
     landing_page = forms.CharField(required=False, widget=forms.HiddenInput)
+    submission = forms.CharField(required=False, widget=forms.HiddenInput)
     # Hidden from people and assistive technology alike; only bots fill it in.
     website = forms.CharField(required=False, label="Leave this field empty")
 
@@ -69,6 +85,8 @@ class InquiryForm(forms.ModelForm):
                         "role": "organization-title"}  # fmt: skip
         for name, token in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = token
+        for name in ("article", "landing_page", "submission"):
+            self.fields[name].validators = []  # sanitised in clean_*, never a hidden error
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     @property
@@ -79,10 +97,19 @@ class InquiryForm(forms.ModelForm):
         """The article the reader came from, if it is a live article; anything else is ignored."""
         return source_article(self.cleaned_data.get("article", ""))
 
+    def clean_submission(self) -> uuid.UUID:
+        """The form's one-time token; a missing or malformed one gets a fresh token."""
+        return submission_token(self.cleaned_data.get("submission", "")) or uuid.uuid4()
+
     def clean_landing_page(self) -> str:
         """A path on this site, or nothing: never a full URL someone could plant."""
         path = self.cleaned_data.get("landing_page", "")
-        return path[:300] if path.startswith("/") and not path.startswith("//") else ""
+        plain = path.startswith("/") and not path.startswith("//") and path.isprintable()
+        return path[:300] if plain else ""
+
+    def keep_as_typed(self) -> None:
+        """Show what was typed without validating it (validation needs the database)."""
+        self._errors, self.cleaned_data = ErrorDict(), {}
 
     @property
     def visible_fields_in_order(self):

@@ -61,15 +61,19 @@ class Inquiry(models.Model):
     notes = models.TextField("internal notes", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Lead notification e-mail: sent after the commit, retried until it goes out.
-    notified_at = models.DateTimeField(null=True, blank=True)
+    # One per rendered form: a repeated post of the same form finds this lead, not a new one.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    # Lead notification e-mail, sent by the background worker and retried with back-off.
+    notified_at = models.DateTimeField("e-mail sent", null=True, blank=True)
     notify_attempts = models.PositiveSmallIntegerField(default=0)
     notify_error = models.CharField(max_length=300, blank=True)
+    notify_next_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    notify_failed_at = models.DateTimeField("e-mail given up", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "inquiries"
-        permissions = [("report_inquiry", "Can view the leads-per-article report")]
         indexes = [models.Index(fields=["notified_at", "created_at"])]
 
     def __str__(self) -> str:
@@ -82,3 +86,24 @@ class Inquiry(models.Model):
     @property
     def source(self) -> str:
         return self.source_article.title if self.source_article_id else self.landing_page
+
+    @property
+    def mail_status(self) -> str:
+        """The new-lead e-mail as sales need to know it: sent, on its way, or given up."""
+        if self.notified_at:
+            return "Sent"
+        if self.notify_failed_at:
+            return f"Not sent: {self.notify_error}"
+        if self.notify_attempts:
+            return f"Retrying ({self.notify_attempts} tries so far): {self.notify_error}"
+        return "Waiting to be sent"
+
+
+class LeadsReport(Inquiry):
+    """Holds the permission to see lead counts per article. A separate content type, so a role
+    with only this permission sees nothing of the inquiries themselves (e.g. in Site history)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ("view",)
+        verbose_name = "leads report"

@@ -1,24 +1,39 @@
-"""Tell sales about a new lead by e-mail. The lead is already saved: a failed mail is recorded on
-it and retried by `manage.py notify_inquiries`, so no lead is lost to a mail outage."""
+"""Tell sales about a new lead by e-mail, from the background worker, never from the request.
+
+The lead and its e-mail job are stored in one transaction (django-tasks-db keeps the queue in the
+database). A failed send is recorded on the lead and retried with back-off; a message that can
+never go out (refused address, a header the mail library rejects) or that keeps failing is marked
+given up with its reason, visible to sales, and stops there: no job fails forever.
+"""
 
 import logging
+import smtplib
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db.models import F, QuerySet
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import BadHeaderError, EmailMessage
+from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from .models import Inquiry
 
 logger = logging.getLogger(__name__)
+MAX_BACKOFF = timedelta(hours=6)
+# A lead still unsent this long after its send was due has lost its job (say, a worker died
+# mid-send): the every-minute sweep queues it again.
+STRANDED_AFTER = timedelta(minutes=10)
 
 
-def pending() -> QuerySet[Inquiry]:
-    return Inquiry.objects.filter(notified_at__isnull=True).order_by("created_at")
+def header_safe(value: object) -> str:
+    """One line: reader input in a header can never start another header."""
+    return " ".join(str(value).split())
 
 
-def message_for(inquiry: Inquiry) -> tuple[str, str]:
+def message_for(inquiry: Inquiry) -> EmailMessage:
     admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "contact_inquiry:edit", args=(inquiry.pk,)
     )
@@ -38,31 +53,110 @@ def message_for(inquiry: Inquiry) -> tuple[str, str]:
         "",
         f"Triage it in the admin: {admin_url}",
     ]
-    return subject, "\n".join(lines)
-
-
-def notify_sales(inquiry_id: int) -> bool:
-    """Send the lead to SALES_NOTIFY_EMAILS; True when sent. Never raises: the lead is kept."""
-    inquiry = Inquiry.objects.select_related("source_article").filter(pk=inquiry_id).first()
-    if inquiry is None or inquiry.notified_at:
-        return bool(inquiry)
-    recipients = settings.SALES_NOTIFY_EMAILS
-    try:
-        if not recipients:
-            raise RuntimeError("SALES_NOTIFY_EMAILS is empty")
-        subject, body = message_for(inquiry)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False)
-    except Exception as error:  # any mail failure: record it, keep the lead, retry later
-        # Names and addresses stay out of logs: the inquiry id is enough to find it.
-        logger.warning(
-            "Lead notification for inquiry %s failed: %s", inquiry.pk, type(error).__name__
-        )
-        Inquiry.objects.filter(pk=inquiry.pk).update(
-            notify_attempts=F("notify_attempts") + 1,
-            notify_error=f"{type(error).__name__}: {error}"[:300],
-        )
-        return False
-    Inquiry.objects.filter(pk=inquiry.pk).update(
-        notified_at=timezone.now(), notify_attempts=F("notify_attempts") + 1, notify_error=""
+    return EmailMessage(
+        header_safe(subject),
+        "\n".join(lines),
+        settings.DEFAULT_FROM_EMAIL,
+        settings.SALES_NOTIFY_EMAILS,
     )
-    return True
+
+
+def is_permanent(error: Exception) -> bool:
+    """Errors that no retry can cure: a refused address, a 5xx reply, a rejected header."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused | BadHeaderError | UnicodeError):
+        return True
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 4, 16, 64 … times LEAD_MAIL_RETRY_SECONDS, at most six hours."""
+    delay = timedelta(seconds=settings.LEAD_MAIL_RETRY_SECONDS * 4 ** max(attempts - 1, 0))
+    return min(delay, MAX_BACKOFF)
+
+
+def queue(inquiry: Inquiry, run_after: datetime | None = None) -> None:
+    """Queue the lead's e-mail; inside the caller's transaction, so both commit or neither."""
+    inquiry.notify_next_at = run_after or timezone.now()
+    Inquiry.objects.filter(pk=inquiry.pk).update(notify_next_at=inquiry.notify_next_at)
+    send_lead_email.using(run_after=run_after).enqueue(inquiry.pk)
+
+
+def record_failure(inquiry: Inquiry, error: Exception) -> str:
+    inquiry.notify_attempts += 1
+    inquiry.notify_error = f"{type(error).__name__}: {error}"[:300]
+    give_up = is_permanent(error) or inquiry.notify_attempts >= settings.LEAD_MAIL_MAX_ATTEMPTS
+    # Names and addresses stay out of logs: the inquiry id is enough to find it.
+    logger.warning(
+        "Lead e-mail for inquiry %s failed (try %s%s): %s",
+        inquiry.pk, inquiry.notify_attempts, ", giving up" if give_up else "",
+        type(error).__name__,
+    )  # fmt: skip
+    if give_up:
+        inquiry.notify_failed_at, inquiry.notify_next_at = timezone.now(), None
+    inquiry.save(update_fields=[
+        "notify_attempts", "notify_error", "notify_failed_at", "notify_next_at",
+    ])  # fmt: skip
+    if give_up:
+        return "given up"
+    queue(inquiry, run_after=timezone.now() + backoff(inquiry.notify_attempts))
+    return "retry queued"
+
+
+@task(backend="background")
+def send_lead_email(inquiry_id: int) -> str:
+    """Send one lead's e-mail if it is still due; the lead row is locked while it is sent, so
+    two workers (or a re-queued duplicate) never send it twice."""
+    with transaction.atomic():
+        inquiry = (
+            Inquiry.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("source_article")
+            .filter(pk=inquiry_id, notified_at__isnull=True, notify_failed_at__isnull=True)
+            .first()
+        )
+        if inquiry is None:
+            return "nothing to send"
+        if inquiry.notify_next_at and inquiry.notify_next_at > timezone.now():
+            return "not due yet"
+        try:
+            if not settings.SALES_NOTIFY_EMAILS:
+                raise ImproperlyConfigured("SALES_NOTIFY_EMAILS is empty")
+            message_for(inquiry).send(fail_silently=False)
+        except Exception as error:  # any mail failure: the lead is kept, the reason recorded
+            return record_failure(inquiry, error)
+        inquiry.notified_at, inquiry.notify_next_at = timezone.now(), None
+        inquiry.notify_attempts += 1
+        inquiry.notify_error = ""
+        inquiry.save(
+            update_fields=["notified_at", "notify_next_at", "notify_attempts", "notify_error"]
+        )
+        return "sent"
+
+
+def unsent() -> Q:
+    return Q(notified_at__isnull=True, notify_failed_at__isnull=True)
+
+
+def requeue_stranded() -> int:
+    """Every minute: queue again the e-mails whose job was lost; returns how many."""
+    cutoff = timezone.now() - STRANDED_AFTER
+    stranded = Inquiry.objects.filter(unsent(), notify_next_at__lt=cutoff)
+    count = 0
+    for inquiry in stranded.only("pk", "notify_next_at")[:100]:
+        with transaction.atomic():
+            queue(inquiry)
+        count += 1
+    if count:
+        logger.warning("Re-queued %s stranded lead e-mail(s)", count)
+    return count
+
+
+def retry_all() -> int:
+    """Queue every unsent lead e-mail again, given-up ones too (after the mail setup is fixed)."""
+    count = 0
+    pending = Inquiry.objects.filter(notified_at__isnull=True).order_by("created_at")
+    for inquiry in pending.only("pk"):
+        with transaction.atomic():
+            Inquiry.objects.filter(pk=inquiry.pk).update(notify_failed_at=None, notify_attempts=0)
+            queue(inquiry)
+        count += 1
+    return count

@@ -1,19 +1,22 @@
 """The contact form and the thank-you page with the reader's readiness assessment."""
 
-from functools import partial
+import uuid
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from .forms import InquiryForm, source_article
+from access.ratelimit import client_over_limit
+from config.views import RETRY_AFTER_SECONDS
+
+from .forms import InquiryForm, source_article, submission_token
 from .models import Inquiry
-from .notifications import notify_sales
-from .ratelimit import over_limit
+from .notifications import queue
 from .readiness import assess
 
 THANKS_SALT = "contact.thanks"
@@ -32,6 +35,11 @@ def landing_path(request: HttpRequest) -> str:
     return referer.path[:300] if referer.path.startswith("/") else ""
 
 
+def thanks_redirect(inquiry: Inquiry) -> HttpResponse:
+    token = signing.dumps(inquiry.pk, salt=THANKS_SALT)
+    return redirect(f"{reverse('contact:thanks')}?ref={token}")
+
+
 class ContactView(View):
     template_name = "contact/contact_page.html"
 
@@ -39,38 +47,67 @@ class ContactView(View):
         initial = {
             "article": request.GET.get("article", "")[:20],
             "landing_page": landing_path(request),
+            "submission": uuid.uuid4(),
         }
         form = InquiryForm(initial=initial)
         return self.render(request, form, article_id=initial["article"])
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = InquiryForm(request.POST)
-        if over_limit(request, "contact"):
+        if client_over_limit(request, "contact", settings.CONTACT_RATE_LIMIT):
             form.is_valid()
             form.add_error(None, TOO_MANY)
             return self.render(request, form, status=429)
         if form.is_spam:
             return redirect("contact:thanks")  # looks like success; nothing is stored
-        if not form.is_valid():
-            return self.render(request, form)
-        inquiry = self.save(form)
-        token = signing.dumps(inquiry.pk, salt=THANKS_SALT)
-        return redirect(f"{reverse('contact:thanks')}?ref={token}")
+        try:
+            already_sent = self.sent_before(form.data.get("submission", ""))
+            if already_sent:  # a double click or a retry of a form that went through
+                return thanks_redirect(already_sent)
+            if not form.is_valid():
+                return self.render(request, form)
+            return thanks_redirect(self.save(form))
+        except DatabaseError:
+            return self.unavailable(request, InquiryForm(request.POST))
 
     @staticmethod
-    def save(form: InquiryForm) -> Inquiry:
-        """Store the lead first; the e-mail goes out only once the lead is safely committed."""
-        with transaction.atomic():
-            inquiry = form.save(commit=False)
-            inquiry.source_article = form.cleaned_data["article"]
-            inquiry.landing_page = (
-                "" if inquiry.source_article else form.cleaned_data["landing_page"]
-            )
-            assessment = assess(inquiry.work_definition, inquiry.documentation)
-            inquiry.readiness, inquiry.readiness_score = assessment.readiness, assessment.score
-            inquiry.save()
-            transaction.on_commit(partial(notify_sales, inquiry.pk))
+    def sent_before(raw_token: str) -> Inquiry | None:
+        token = submission_token(raw_token)
+        return Inquiry.objects.filter(submission_token=token).first() if token else None
+
+    @classmethod
+    def save(cls, form: InquiryForm) -> Inquiry:
+        """Store the lead and queue its e-mail in one transaction: both are kept, or neither."""
+        try:
+            with transaction.atomic():
+                inquiry = form.save(commit=False)
+                inquiry.submission_token = form.cleaned_data["submission"]
+                inquiry.source_article = form.cleaned_data["article"]
+                inquiry.landing_page = (
+                    "" if inquiry.source_article else form.cleaned_data["landing_page"]
+                )
+                assessment = assess(inquiry.work_definition, inquiry.documentation)
+                inquiry.readiness, inquiry.readiness_score = assessment.readiness, assessment.score
+                inquiry.save()
+                queue(inquiry)
+        except IntegrityError:  # the same form, posted twice at once: the other post stored it
+            stored = cls.sent_before(str(form.cleaned_data["submission"]))
+            if stored is None:
+                raise
+            return stored
         return inquiry
+
+    def unavailable(self, request: HttpRequest, form: InquiryForm) -> HttpResponse:
+        """The database is down: nothing was stored, so give the reader back every word."""
+        form.keep_as_typed()
+        context = {
+            "form": form,
+            "database_down": True,
+            "fallback_email": settings.CONTACT_FALLBACK_EMAIL,
+        }
+        response = render(request, self.template_name, context, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     def render(self, request, form, article_id: str = "", status: int = 200) -> HttpResponse:
         cleaned = getattr(form, "cleaned_data", {})

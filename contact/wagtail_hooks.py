@@ -1,6 +1,7 @@
 """Sales' admin screens: the Inquiries list and editor, and the leads-by-article report."""
 
 import django_filters
+from django.db.models import Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -12,7 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from articles.models import ArticlePage
 
 from .admin_views import LeadsByArticleReport
-from .models import Inquiry
+from .models import Inquiry, LeadsReport
 
 SUBMITTED_FIELDS = [
     "name", "email", "company", "role", "project", "work_definition", "documentation",
@@ -20,7 +21,19 @@ SUBMITTED_FIELDS = [
 ]  # fmt: skip
 
 
+MAIL_STATES = {
+    "sent": Q(notified_at__isnull=False),
+    "waiting": Q(notified_at__isnull=True, notify_failed_at__isnull=True),
+    "failed": Q(notify_failed_at__isnull=False, notified_at__isnull=True),
+}
+
+
 class InquiryFilterSet(WagtailFilterSet):
+    mail = django_filters.ChoiceFilter(
+        label="Lead e-mail",
+        choices=[("sent", "Sent"), ("waiting", "Waiting or retrying"), ("failed", "Not sent")],
+        method="filter_mail",
+    )
     created_at = django_filters.DateFromToRangeFilter(
         label="Received", widget=DateRangePickerWidget
     )
@@ -33,6 +46,9 @@ class InquiryFilterSet(WagtailFilterSet):
         model = Inquiry
         fields = ["status", "readiness", "owner", "created_at", "source_article"]
 
+    def filter_mail(self, queryset, name, value):
+        return queryset.filter(MAIL_STATES[value]) if value in MAIL_STATES else queryset
+
 
 class InquiryViewSet(ModelViewSet):
     """Sales triage: the reader's answers are read-only; status, owner and notes are sales'."""
@@ -44,14 +60,16 @@ class InquiryViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["name", "company", "readiness", "status", "owner", "source", "created_at"]
+    list_display = [
+        "name", "company", "readiness", "status", "owner", "source", "created_at", "mail_status",
+    ]  # fmt: skip
     filterset_class = InquiryFilterSet
     search_fields = ["name", "email", "company", "role", "project", "notes"]
     list_export = [
         "created_at", "name", "email", "company", "role", "project",
         "get_work_definition_display", "get_documentation_display", "get_desired_start_display",
         "get_readiness_display", "readiness_score", "get_status_display", "owner", "source",
-        "notes",
+        "notes", "mail_status",
     ]  # fmt: skip
     export_headings = {
         "created_at": "Received",
@@ -59,6 +77,7 @@ class InquiryViewSet(ModelViewSet):
         "get_documentation_display": "Documentation",
         "get_desired_start_display": "Desired start",
         "get_readiness_display": "Readiness",
+        "mail_status": "Lead e-mail",
         "readiness_score": "Score",
         "get_status_display": "Status",
         "source": "Source",
@@ -102,7 +121,7 @@ def register_report_urls():
 
 class LeadsReportMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        return ModelPermissionPolicy(Inquiry).user_has_permission(request.user, "report")
+        return ModelPermissionPolicy(LeadsReport).user_has_permission(request.user, "view")
 
 
 @hooks.register("register_reports_menu_item")

@@ -12,8 +12,11 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticlePage, BlogIndexPage
+from tests.faults import SmtpServer
 
 SHIPPED_FILES = sorted(Path(settings.ARTICLES_CONTENT_DIR).glob("*.txt"))
 # The database as the session set it up (migrations plus the launch articles), as JSON.
@@ -55,6 +58,45 @@ def restore_launch_state() -> None:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+
+
+@pytest.fixture
+def launch_state(transactional_db) -> None:
+    """The shipped content, committed: for tests whose other processes read the database.
+
+    Django flushes the database after each such test; the next one restores the launch state
+    the session started with.
+    """
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        restore_launch_state()
+
+
+def run_jobs() -> None:
+    """Run every queued job that is due, now, in this process, with the worker's own code.
+
+    (The worker's loop itself closes the connection between jobs, which would end the test's
+    transaction; tests that need the real process start `manage.py worker`.)
+    """
+    worker = Worker(
+        queue_names=["*"], interval=0, batch=True, backend_name="background",
+        startup_delay=False, max_tasks=None, worker_id="test", excluded_queue_names=[],
+    )  # fmt: skip
+    while job := DBTaskResult.objects.ready().filter(backend_name="background").get_locked():
+        job.claim(worker.worker_id)
+        worker.run_task(job)
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on a local port, and the site's mail pointed at it."""
+    server = SmtpServer(refuse=("nobody@example.com",))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 5
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield server
+    server.close()
 
 
 @pytest.fixture

@@ -72,7 +72,7 @@ def test_hostile_queries_never_fail(client, query):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page_number", ["abc", "-1", "0", "999", "1e3"])
+@pytest.mark.parametrize("page_number", ["abc", "-1", "0", "999", "1e3", "²", "١", "%00", "%FF"])
 @pytest.mark.parametrize("url", ["/blog/", "/authors/eric-hanson/", "/cities/helsinki/",
                                  "/topics/hiring/", "/search/?q=backend&"])  # fmt: skip
 def test_listing_pages_answer_bad_page_numbers_with_not_found(client, url, page_number):

@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from articles.models import Author, CallToAction, Office
-from tests.test_contact import free_port
+from tests.faults import free_port
 
 REDIS_CACHE = {
     "default": {

@@ -132,7 +132,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(production):
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_does_not(tmp_path):
-    from tests.test_contact import free_port
+    from tests.faults import free_port
 
     env = production_env(tmp_path, DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/x")
     result = run(["-c", HEALTH_PROBE], env)

@@ -39,11 +39,15 @@ THIRD_PARTY_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 LOCAL_APPS = [
     "articles",
     "contact",
     "pagecache",
+    "background",
+    "access",
 ]
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
@@ -62,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "access.middleware.RoleBoundaryMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -96,8 +101,11 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client address as the rest of the site reads it (TRUSTED_PROXY_COUNT), so behind a proxy
+# a stranger's guesses lock only the stranger's own (username, address) pair.
+AXES_CLIENT_IP_CALLABLE = "access.ratelimit.client_address"
+# Password reset requests per client address, and per e-mail address, per hour.
+PASSWORD_RESET_RATE_LIMIT = env.int("PASSWORD_RESET_RATE_LIMIT", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -130,8 +138,25 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Where the launch articles ship; `make setup` imports them.
 ARTICLES_CONTENT_DIR = BASE_DIR / "content" / "articles"
 
+# Background jobs. Wagtail's own small jobs (search and reference index) run in the request as
+# before; the site's jobs (lead e-mail, …) are queued in the database, in the same transaction
+# as what they belong to, and run by `manage.py worker` (`make worker`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+WORKER_PERIODIC_SECONDS = 60
+WORKER_PERIODIC_JOBS = ["contact.notifications.requeue_stranded"]
+
 # Mail: EMAIL_URL picks the backend (console in dev); lead notifications go to SALES_NOTIFY_EMAILS.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Seconds before a silent mail server counts as down (the worker then retries later).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Tries before a lead e-mail is given up, and the first retry delay (then ×4 each time).
+LEAD_MAIL_MAX_ATTEMPTS = env.int("LEAD_MAIL_MAX_ATTEMPTS", default=6)
+LEAD_MAIL_RETRY_SECONDS = env.int("LEAD_MAIL_RETRY_SECONDS", default=60)
+# Shown to a reader whose inquiry could not be stored (database down), to write to instead.
+CONTACT_FALLBACK_EMAIL = env("CONTACT_FALLBACK_EMAIL", default="hello@cleansystems.example")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hiring articles <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])

@@ -9,9 +9,6 @@ import shutil
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from wagtail.models import Page
-
-from tests.conftest import restore_launch_state
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,14 +36,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The launch site on a live server; each browser test starts from the shipped content.
-
-    Browser tests commit (the live server reads another connection), so Django flushes the
-    database after each; the next one restores the launch state the session started with.
-    """
-    if not Page.objects.filter(depth=1).exists():
-        restore_launch_state()
+def site(live_server, launch_state):
+    """The launch site on a live server; each browser test starts from the shipped content."""
     cache.clear()  # rate limits and cached pages belong to one test
     return live_server
 

@@ -1,16 +1,15 @@
-"""`manage.py notify_inquiries`: send the lead e-mails that failed before (run it from cron)."""
+"""`manage.py notify_inquiries`: queue again every lead e-mail not yet sent, given-up ones too."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from contact.notifications import notify_sales, pending
+from contact.notifications import retry_all
 
 
 class Command(BaseCommand):
-    help = "Retry the sales e-mail for every inquiry not yet notified; exits 1 if any still fail."
+    help = (
+        "Queue the sales e-mail again for every inquiry not yet notified (for instance after the "
+        "mail settings were fixed); the worker sends them."
+    )
 
     def handle(self, *args, **options):
-        ids = list(pending().values_list("pk", flat=True))
-        failed = [pk for pk in ids if not notify_sales(pk)]
-        if failed:
-            raise CommandError(f"{len(failed)} of {len(ids)} lead e-mail(s) still not sent")
-        self.stdout.write(f"{len(ids)} lead e-mail(s) sent")
+        self.stdout.write(f"{retry_all()} lead e-mail(s) queued for the worker")

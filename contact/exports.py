@@ -1,0 +1,31 @@
+"""Spreadsheet exports that cannot run code: OWASP's rule against CSV injection.
+
+A cell that starts with = + - @, a tab or a carriage return is read as a formula by Excel,
+LibreOffice and Google Sheets, so a lead named `=HYPERLINK(…)` would run in the sales person's
+spreadsheet. Such cells get a leading single quote. XLSX exports already store them as text.
+"""
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def protect_all_exports() -> None:
+    """Every CSV the admin offers (Inquiries, reports, Site history) goes through Wagtail's
+    mixin, so the rule is applied there once rather than in each view."""
+    if getattr(SpreadsheetExportMixin, "formula_safe", False):
+        return
+    preprocess = SpreadsheetExportMixin.preprocess_field_value
+
+    def preprocess_field_value(self, field, value, export_format):
+        cell = preprocess(self, field, value, export_format)
+        return safe_cell(cell) if export_format == self.FORMAT_CSV else cell
+
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+    SpreadsheetExportMixin.formula_safe = True

@@ -1,0 +1,62 @@
+"""Set-up mistakes stop with one line saying what to do."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+from tests.faults import free_port
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def fake_python(path: Path, version: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\necho {version}\n")
+    path.chmod(0o755)
+    return path
+
+
+def make(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args], cwd=tmp_path, capture_output=True, text=True,
+        timeout=60, env={k: v for k, v in os.environ.items() if not k.startswith("MAKE")},
+    )  # fmt: skip
+
+
+def test_an_unreachable_test_database_is_one_line_naming_the_fix():
+    env = {**os.environ, "TEST_DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/x"}
+    result = subprocess.run(
+        [sys.executable, "-m", "config.preflight"], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "make test needs PostgreSQL" in line and "TEST_DATABASE_URL" in line
+
+
+def test_the_reachable_test_database_passes_the_check():
+    result = subprocess.run([sys.executable, "-m", "config.preflight"], cwd=ROOT, timeout=30)
+    assert result.returncode == 0
+
+
+def test_a_wrong_python_stops_with_one_line(tmp_path):
+    python = fake_python(tmp_path / "bin" / "python3", "3.12")
+    result = make(tmp_path, "install", f"PYTHON={python}")
+    assert result.returncode != 0
+    [line] = [line for line in result.stderr.splitlines() if not line.startswith("make")]
+    assert line.startswith("This project needs Python 3.11, but") and "is 3.12" in line
+    assert not (tmp_path / ".venv").exists()
+
+
+def test_a_venv_built_by_another_python_is_not_reused(tmp_path):
+    fake_python(tmp_path / ".venv" / "bin" / "python", "3.9")
+    wrong = fake_python(tmp_path / "bin" / "python3", "3.13")
+    result = make(tmp_path, "install", f"PYTHON={wrong}")
+    assert "Rebuilding .venv: it was built with Python 3.9" in result.stderr
+    assert not (tmp_path / ".venv").exists(), "the old .venv is gone, not reused"
