@@ -44,7 +44,8 @@ setup: install
 ## run: setup, then the worker and the site on http://$(HOST):$(PORT)/ (SQLite unless
 ## DATABASE_URL is set); Ctrl-C stops both
 run: setup
-	@$(PY) manage.py worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	@$(PY) manage.py worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## worker: the background worker alone (lead e-mail, every-minute jobs), for this environment
