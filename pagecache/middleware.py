@@ -7,12 +7,16 @@ requests with one never reach the cache.)
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
 from . import store
 
 PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# Personal pages (the contact form and its thank-you page, the admin): never kept by anyone.
+PRIVATE_PATHS = ("/admin/", "/contact/")
+STALE_WHILE_REVALIDATE = 60
 SAFE_VARY = {"", "cookie", "accept-encoding"}
 
 
@@ -38,7 +42,10 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         environ = request.META
         if not store.cacheable_request(environ):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if request.path.startswith(PRIVATE_PATHS):
+                patch_cache_control(response, private=True, no_store=True)
+            return response
         if store.GENERATION_SEEN not in environ:  # no WSGI layer looked it up already
             stored = store.lookup(environ)
             if stored is not None:
@@ -47,6 +54,12 @@ class PageCacheMiddleware:
                 return response
         response = self.get_response(request)
         if cacheable_response(request, response):
-            store.save(environ, response)
-            response["X-Cache"] = "MISS"
+            # What a CDN or proxy in front may do with it: keep it as long as this cache does,
+            # and serve it a little stale while it fetches a fresh copy.
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS,
+                stale_while_revalidate=STALE_WHILE_REVALIDATE,
+            )  # fmt: skip
+            if store.save(environ, response):
+                response["X-Cache"] = "MISS"
         return response

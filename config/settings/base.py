@@ -168,12 +168,20 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Cache: Redis (django-redis) when CACHE_URL names it, else this process's memory. A Redis outage
 # is logged and the site keeps serving, uncached.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The page cache ("pages") uses the same server with short timeouts and sees its errors, so a
+# down or hung Redis costs one short timeout before the site serves uncached for a while.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "pages": env.cache_url("CACHE_URL", default="locmemcache://pages"),
+}
 if CACHES["default"]["BACKEND"].startswith("django_redis"):
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
-    )
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # A hung Redis costs at most these seconds per call; pages render uncached meanwhile.
+    redis_timeout = env.float("REDIS_TIMEOUT", default=0.1)
+    timeouts = {"SOCKET_CONNECT_TIMEOUT": redis_timeout, "SOCKET_TIMEOUT": redis_timeout}
+    CACHES["default"].setdefault("OPTIONS", {}).update({"IGNORE_EXCEPTIONS": True, **timeouts})
+    CACHES["pages"].setdefault("OPTIONS", {}).update(timeouts)
+# The page cache logs an outage once; no traceback per request from the shared cache.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # Seconds a public page stays in the page cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
