@@ -9,6 +9,7 @@ from articles.models import Author, CallToAction, Office
 from pagecache import store
 from tests.faults import free_port
 
+CLIENT = "pagecache.redis_client.OutageAwareClient"
 TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1}
 
 
@@ -16,7 +17,10 @@ def redis_caches(location: str = "redis://127.0.0.1:6379/15") -> dict:
     """The two cache aliases as production sets them up (see config/settings/base.py)."""
     redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": location}
     return {
-        "default": {**redis, "OPTIONS": {"IGNORE_EXCEPTIONS": True, **TIMEOUTS}},
+        "default": {
+            **redis,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, **TIMEOUTS, "CLIENT_CLASS": CLIENT},
+        },
         "pages": {**redis, "OPTIONS": TIMEOUTS},
     }
 

@@ -90,7 +90,9 @@ def test_a_hung_redis_is_given_up_on_quickly_the_site_serves_uncached_and_logs_o
                 response = client.get(article.url)
                 assert response.status_code == 200 and "X-Cache" not in response
                 assert "Why Finnish Startups" in response.text
-            print(f"hung Redis: {(time.monotonic() - started) / 10:.3f} s per request")
+            per_request = (time.monotonic() - started) / 10
+            print(f"hung Redis: {per_request:.3f} s per request")
+            assert per_request <= 0.3, "the issue's bound; measured about 0.05 s here"
             assert not store.available(), "the page cache is not even asked meanwhile"
             assert max(TIMEOUTS.values()) <= 0.3
     finally:

@@ -178,7 +178,13 @@ if CACHES["default"]["BACKEND"].startswith("django_redis"):
     # A hung Redis costs at most these seconds per call; pages render uncached meanwhile.
     redis_timeout = env.float("REDIS_TIMEOUT", default=0.1)
     timeouts = {"SOCKET_CONNECT_TIMEOUT": redis_timeout, "SOCKET_TIMEOUT": redis_timeout}
-    CACHES["default"].setdefault("OPTIONS", {}).update({"IGNORE_EXCEPTIONS": True, **timeouts})
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "IGNORE_EXCEPTIONS": True,
+            "CLIENT_CLASS": "pagecache.redis_client.OutageAwareClient",
+            **timeouts,
+        }
+    )
     CACHES["pages"].setdefault("OPTIONS", {}).update(timeouts)
 # The page cache logs an outage once; no traceback per request from the shared cache.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
