@@ -20,6 +20,8 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from pagecache import store
+
 from .blocks import ArticleBodyBlock
 from .snippets import CallToAction
 
@@ -213,6 +215,8 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = list(self.topics.all())
         context["related_articles"] = related_articles(self, topics=context["topics"])
+        # The page cache refreshes this page when an article shown as a card changes.
+        store.mark_article(request.META, [card.pk for card in context["related_articles"]])
         context["call_to_action"] = self.call_to_action or CallToAction.default()
         return context
 

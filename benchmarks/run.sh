@@ -35,6 +35,10 @@ $PY manage.py collectstatic --noinput -v0
 $PY -c "import redis, os; redis.Redis.from_url(os.environ['CACHE_URL']).flushdb()"
 $PY manage.py count_queries > build/queries-small.tsv
 
+if curl -s -o /dev/null "$BASE/healthz/"; then
+  echo "Something already answers on $BASE: stop it (or set BENCH_PORT) and run again." >&2
+  exit 1
+fi
 echo "== Starting gunicorn (2 workers) on $BASE"
 .venv/bin/gunicorn config.wsgi --workers 2 --bind "127.0.0.1:$PORT" --log-level warning &
 GUNICORN=$!
@@ -60,10 +64,36 @@ echo "== Measuring: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s each"
   measure "/blog/ (cached)" /blog/
   measure "feed (cached)" /blog/feed/
 } > build/rps.tsv
-kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
+
+echo "== Publishing under load: 300 articles read at random, one updated and published mid-run"
+$PY manage.py generate_articles 295 > /dev/null
+$PY manage.py shell -v0 -c "from articles.models import ArticlePage
+print('\n'.join(page.url for page in ArticlePage.objects.listed()))" > build/bench-paths.txt
+wrk -t2 -c"$CONNECTIONS" -d10s -s benchmarks/random_articles.lua "$BASE/" > /dev/null  # warm
+phase() {  # name: requests/second, p50, p99 and non-2xx of random article reads
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/random_articles.lua "$BASE/" |
+    awk -v phase="$1" '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
+      /Non-2xx/ {bad=$5} END {printf "%s\t%s\t%s\t%s\t%s\n", phase, rps, p50, p99, bad+0}'
+}
+{
+  phase steady
+  # The publishing process starts (Django set-up costs CPU) before the phase, and publishes a
+  # third of the way into it: the phase measures the publish, not a Python start-up.
+  # An editor updates an established article (a launch article, live since set-up).
+  $PY manage.py shell -v0 -c "import time; from articles.models import ArticlePage
+page = ArticlePage.objects.live().exclude(first_published_at=None).earliest('first_published_at')
+time.sleep(3 + $DURATION / 3)
+page.title += ' (updated)'; page.save_revision().publish()" &
+  PUBLISHER=$!
+  sleep 3
+  phase publish
+  wait $PUBLISHER
+} > build/publish.tsv
+kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true
 
 echo "== Growing to 2,000 articles"
-$PY manage.py generate_articles 1995 > /dev/null
+$PY manage.py generate_articles 1700 > /dev/null
 $PY manage.py count_queries > build/queries-large.tsv
 
-$PY benchmarks/report.py build/rps.tsv build/queries-small.tsv build/queries-large.tsv
+$PY benchmarks/report.py build/rps.tsv build/queries-small.tsv build/queries-large.tsv \
+  build/publish.tsv

@@ -1,17 +1,21 @@
 """When content changes, clear the page cache and purge the CDN for the pages that show it."""
 
 import logging
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import store
 from .tasks import clear_page_cache
 
 logger = logging.getLogger(__name__)
+# An article first published this recently is new to every related list (not just an update).
+NEW_ARTICLE_WINDOW = timedelta(minutes=1)
 SNIPPETS = ("articles.Author", "articles.City", "articles.Office", "articles.CallToAction")
 
 
@@ -32,22 +36,52 @@ def purge_cdn(paths: list[str]) -> None:
     batch.purge()
 
 
-def content_changed(sender=None, instance=None, **kwargs) -> None:
-    if not store.clear():  # Redis unreachable: the worker retries until it answers
-        clear_page_cache.enqueue()
+def article_listing_paths(page) -> list[str]:
+    """The listings only this article's publish changes: its author, city and topic pages."""
+    paths = []
+    if page.author_id:
+        paths.append(page.author.get_absolute_url())
+    if page.city_id:
+        paths += [page.city.get_absolute_url(), reverse("city_feed", args=(page.city.slug,))]
+    return paths + [reverse("topic", args=(topic.slug,)) for topic in page.topics.all()]
+
+
+def changed_paths(instance) -> list[str]:
+    """The listings, and the changed object's own page, for the CDN."""
     paths = listing_paths()
     page = getattr(instance, "page", instance)  # a view restriction names its page
     if isinstance(page, Page):
-        url = page.url
+        url = urlsplit(page.url or "").path
     else:
         url = page.get_absolute_url() if hasattr(page, "get_absolute_url") else None
     if url and url.startswith("/"):
         paths.append(url)
-    purge_cdn(paths)
+    return paths
+
+
+def content_changed(sender=None, instance=None, **kwargs) -> None:
+    """Something may vanish or change on every page: all of it is stale at once."""
+    if not store.clear():  # Redis unreachable: the worker retries until it answers
+        clear_page_cache.enqueue()
+    purge_cdn(changed_paths(instance))
+
+
+def published(sender=None, instance=None, **kwargs) -> None:
+    """An article went live or changed: it and every listing at once, related cards soon after.
+    Any other page, or Redis not answering, clears everything."""
+    if instance._meta.label_lower == "articles.articlepage":
+        path = urlsplit(instance.url or "").path
+        first, last = instance.first_published_at, instance.last_published_at
+        new = not first or not last or last - first < NEW_ARTICLE_WINDOW
+        if path.startswith("/") and store.article_published(path, instance.pk, new):
+            purge_cdn(changed_paths(instance) + article_listing_paths(instance))
+            return
+    content_changed(sender, instance, **kwargs)
 
 
 def connect() -> None:
-    page_published.connect(content_changed, dispatch_uid="pagecache-published")
+    page_published.connect(published, dispatch_uid="pagecache-published")
+    page_slug_changed.connect(content_changed, dispatch_uid="pagecache-slug")
     page_unpublished.connect(content_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="pagecache-moved")
     post_delete.connect(content_changed, sender="wagtailcore.Page", dispatch_uid="pagecache-page")

@@ -46,10 +46,10 @@ class PageCacheMiddleware:
             if request.path.startswith(PRIVATE_PATHS):
                 patch_cache_control(response, private=True, no_store=True)
             return response
-        if store.GENERATION_SEEN not in environ:  # no WSGI layer looked it up already
-            stored = store.lookup(environ)
-            if stored is not None:
-                response = store.as_response(stored)
+        if store.STAMP_SEEN not in environ:  # no WSGI layer looked it up already
+            entry = store.lookup(environ)
+            if entry is not None:
+                response = store.as_response(entry)
                 response["X-Cache"] = "HIT"
                 return response
         response = self.get_response(request)

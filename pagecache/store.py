@@ -1,8 +1,21 @@
-"""Whole public responses in the shared cache, stamped with the content generation.
+"""Whole public responses in the shared cache, stamped with what they depend on.
 
-Any content change bumps the generation, so every cached page is stale at once: simple, and a
-change shows on the next request of every page that displays it (listings, feeds, sitemap). A
-lookup reads the generation and the page in one round trip (MGET on Redis).
+Every stored page carries a stamp, and one round trip (MGET on Redis) reads the current stamp
+parts with the page:
+
+- the *generation*: bumped when something may vanish or change everywhere (unpublish, delete,
+  move, a view restriction, a snippet): every page is stale at once;
+- the *listing version*: bumped when an article is published; every page that lists articles
+  (home, /blog/, author, city and topic pages, feeds, sitemap, search) is stale at once;
+- the page's own *path version*: bumped when that article is published: fresh at once;
+- the *related time*: when a new article was last published. Any article page may now show it
+  as a related-article card, so it keeps its stored copy for up to PAGE_CACHE_RELATED_LAG
+  seconds (spread over that window by its key, so 300 articles are not rebuilt in the same
+  second), then one request rebuilds it (a short lock) while the others get the stored copy;
+- the *update version*: bumped when a live article is updated. An article page records which
+  articles its related cards show (cache tags); after an update it reads their change times in
+  a second round trip, once: a page that does not show the updated article is re-stamped and
+  served as it is, a page that does is rebuilt within the window as above.
 
 Everything here works on the WSGI environ (Django's request.META), so the WSGI layer and the
 Django middleware share one definition of what is cacheable and under which key.
@@ -17,6 +30,7 @@ import logging
 import re
 import time
 from functools import cache as memoize
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -26,14 +40,37 @@ from django.http import HttpResponse
 logger = logging.getLogger(__name__)
 ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
-GENERATION_SEEN = "pagecache.generation"  # environ key: the generation this request started under
+LISTING_KEY = "pagecache:listing"
+RELATED_KEY = "pagecache:related"
+UPDATED_KEY = "pagecache:updated"
+STAMP_SEEN = "pagecache.stamp"  # environ key: the stamp this request started under
+STARTED = "pagecache.started"  # environ key: when this request looked the page up
+ARTICLE = "pagecache.article"  # environ key: set while serving an article page
 NEVER_CACHED = ("/admin/", "/contact/", "/healthz/", "/static/", "/media/", "/documents/")
 # The only query parameters any cached page reads; all others (utm_*, fbclid, gclid, …) leave
 # the key alone, so a tracking link is a hit on the page it links to.
 KEY_QUERY_PARAMS = ("page", "q")
 OUTAGE_SECONDS = 10
+REBUILD_LOCK_SECONDS = 30
 
-Stored = tuple[int, int, dict[str, str], bytes]  # generation, status, headers, body
+
+class Stamp(NamedTuple):
+    generation: int
+    listing: int | None  # None: an article page, which lists no articles
+    path: int
+    related: float
+    updated: int
+
+
+class Entry(NamedTuple):
+    stamp: Stamp
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    shows: tuple[int, ...] = ()  # the articles an article page shows as related cards
+    rendered_at: float = 0.0
+
+
 _down_until = 0.0
 
 
@@ -78,60 +115,141 @@ def key_query(query_string: str) -> str:
     return urlencode(sorted((k, v) for k, v in pairs if k in KEY_QUERY_PARAMS))
 
 
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+
+
 def key_for(environ: dict) -> str:
     scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
     address = "|".join(
         (scheme, environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", ""),
          key_query(environ.get("QUERY_STRING", "")), environ.get("REQUEST_METHOD", ""))
     )  # fmt: skip
-    return "pagecache:" + hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()
+    return "pagecache:" + digest(address)
 
 
-def lookup(environ: dict) -> Stored | None:
-    """The stored response if it is current; remembers the generation in the environ."""
+def path_key(path: str) -> str:
+    return "pagecache:path:" + digest(path)
+
+
+def changed_key(article_id: int) -> str:
+    return f"pagecache:changed:{article_id}"
+
+
+def mark_article(environ: dict, shows: list[int]) -> None:
+    """Called while an article renders: it shows other articles only as related cards."""
+    environ[ARTICLE] = tuple(shows)
+
+
+def within_lag(key: str, since: float) -> bool:
+    """A page showing something that changed at `since` may serve its copy a little longer;
+    past its moment in the window, one request rebuilds it (single flight)."""
+    lag = settings.PAGE_CACHE_RELATED_LAG
+    spread = 1 + int(key[-8:], 16) % lag if lag else 0  # this page's moment within the window
+    if time.time() < since + spread:
+        return True
+    return not caches[ALIAS].add(f"{key}:rebuild", 1, timeout=REBUILD_LOCK_SECONDS)
+
+
+def current(entry: Entry, now: Stamp, key: str, checked: int | None) -> bool:
+    """Whether the stored page may be served; `checked` is the update version it was last
+    found unaffected at."""
+    seen = entry.stamp
+    if (seen.generation, seen.path) != (now.generation, now.path):
+        return False
+    if seen.listing is not None:
+        return seen.listing == now.listing
+    if seen.related < now.related:
+        return within_lag(key, now.related)
+    if now.updated in (seen.updated, checked) or not entry.shows:
+        return True
+    changed = caches[ALIAS].get_many([changed_key(pk) for pk in entry.shows]).values()
+    latest = max(changed, default=0.0)
+    if latest > entry.rendered_at:
+        return within_lag(key, latest)
+    # None of its cards changed: say so (a few bytes), so its next hits take one round trip.
+    caches[ALIAS].set(f"{key}:checked", now.updated, timeout=settings.PAGE_CACHE_SECONDS)
+    return True
+
+
+def lookup(environ: dict) -> Entry | None:
+    """The stored response if it may be served; remembers the current stamp in the environ."""
     if not available():
         return None
-    key = key_for(environ)
+    key, path = key_for(environ), path_key(environ.get("PATH_INFO", ""))
     try:
-        found = caches[ALIAS].get_many([GENERATION_KEY, key])
+        found = caches[ALIAS].get_many(
+            [GENERATION_KEY, LISTING_KEY, RELATED_KEY, UPDATED_KEY, path, key, f"{key}:checked"]
+        )
+        # What this request renders is stamped with what it started under: a change made while
+        # it renders leaves the stored copy already stale.
+        now = Stamp(
+            found.get(GENERATION_KEY, 1), found.get(LISTING_KEY, 1), found.get(path, 1),
+            found.get(RELATED_KEY, 0.0), found.get(UPDATED_KEY, 1),
+        )  # fmt: skip
+        environ[STAMP_SEEN], environ[STARTED] = now, time.time()
+        entry = found.get(key)
+        fresh = isinstance(entry, Entry) and current(entry, now, key, found.get(f"{key}:checked"))
+        return entry if fresh else None
     except Exception as error:  # down or hung: serve uncached
         outage(error, "reading")
         return None
-    # What this request renders is stamped with the generation it started under: a change made
-    # while it renders leaves the stored copy already stale.
-    environ[GENERATION_SEEN] = found.get(GENERATION_KEY, 1)
-    stored = found.get(key)
-    return stored if stored is not None and stored[0] == environ[GENERATION_SEEN] else None
 
 
-def as_response(stored: Stored) -> HttpResponse:
-    _, status, headers, content = stored
-    return HttpResponse(content, status=status, headers=headers)
+def as_response(entry: Entry) -> HttpResponse:
+    return HttpResponse(entry.body, status=entry.status, headers=entry.headers)
 
 
 def save(environ: dict, response: HttpResponse) -> bool:
     """Store the page; False when the cache is down (the lookup failed, or this set)."""
-    generation = environ.get(GENERATION_SEEN)
-    if generation is None or not available():
+    now = environ.get(STAMP_SEEN)
+    if now is None or not available():
         return False
-    stored = (generation, response.status_code, dict(response.items()), response.content)
+    shows = environ.get(ARTICLE)
+    stamp = now if shows is None else now._replace(listing=None)
+    entry = Entry(
+        stamp, response.status_code, dict(response.items()), response.content,
+        shows or (), environ.get(STARTED, 0.0),
+    )  # fmt: skip
+    key = key_for(environ)
     try:
-        caches[ALIAS].set(key_for(environ), stored, timeout=settings.PAGE_CACHE_SECONDS)
+        caches[ALIAS].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        caches[ALIAS].delete(f"{key}:rebuild")
     except Exception as error:
         outage(error, "storing")
         return False
     return True
 
 
-def clear() -> bool:
-    """Make every cached page stale (content changed somewhere); False if Redis did not answer.
+def bump(key: str) -> None:
+    if not caches[ALIAS].add(key, 2, timeout=None):
+        caches[ALIAS].incr(key)
 
-    Always tried, outage or not: an invalidation must never be skipped.
-    """
+
+def clear() -> bool:
+    """Make every cached page stale (something may vanish or change everywhere); False if Redis
+    did not answer. Always tried, outage or not: an invalidation must never be skipped."""
     try:
-        if not caches[ALIAS].add(GENERATION_KEY, 2, timeout=None):
-            caches[ALIAS].incr(GENERATION_KEY)
+        bump(GENERATION_KEY)
     except Exception as error:
         outage(error, "clearing")
+        return False
+    return True
+
+
+def article_published(path: str, article_id: int, new: bool) -> bool:
+    """An article went live or changed: it and every listing are stale at once. Pages that show
+    it as a related card (any article page, for a new one) follow within PAGE_CACHE_RELATED_LAG
+    seconds. False if Redis did not answer (the caller then clears everything, later)."""
+    try:
+        bump(path_key(path))
+        bump(LISTING_KEY)
+        if new:
+            caches[ALIAS].set(RELATED_KEY, time.time(), timeout=None)
+        else:
+            caches[ALIAS].set(changed_key(article_id), time.time(), timeout=None)
+            bump(UPDATED_KEY)
+    except Exception as error:
+        outage(error, "invalidating")
         return False
     return True

@@ -14,12 +14,11 @@ class PageCacheApplication:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if store.cacheable_request(environ):
-            stored = store.lookup(environ)
-            if stored is not None:
-                _, status, headers, content = stored
+            entry = store.lookup(environ)
+            if entry is not None:
                 start_response(
-                    f"{status} {HTTPStatus(status).phrase}",
-                    [*headers.items(), ("X-Cache", "HIT")],
+                    f"{entry.status} {HTTPStatus(entry.status).phrase}",
+                    [*entry.headers.items(), ("X-Cache", "HIT")],
                 )
-                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else content]
+                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else entry.body]
         return self.application(environ, start_response)

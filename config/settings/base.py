@@ -190,6 +190,9 @@ if CACHES["default"]["BACKEND"].startswith("django_redis"):
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # Seconds a public page stays in the page cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+# Seconds an article page may keep showing an older related-article card after a publish; the
+# rebuilds are spread over this window, one request each.
+PAGE_CACHE_RELATED_LAG = env.int("PAGE_CACHE_RELATED_LAG", default=60)
 
 # Security headers on every response. The admin is excluded from the CSP: Wagtail's admin needs
 # inline scripts; the public site has none.
