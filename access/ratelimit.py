@@ -44,6 +44,8 @@ def over_limit(key: str, limit: int, window_seconds: int = 60) -> bool:
     return count > limit
 
 
-def client_over_limit(request: HttpRequest, scope: str, limit: int, window_seconds: int = 60):
+def client_over_limit(
+    request: HttpRequest, scope: str, limit: int, window_seconds: int = 60
+) -> bool:
     """`over_limit` for this client's address within one scope (a form)."""
     return over_limit(f"{scope}:{client_address(request) or 'unknown'}", limit, window_seconds)

@@ -24,12 +24,14 @@ def listing_paths() -> list[str]:
     return ["/", "/blog/", reverse("feed"), reverse("atom_feed"), reverse("sitemap")]
 
 
-def purge_cdn(paths: list[str]) -> None:
+def purge_cdn(instance, article: bool = False) -> None:
+    """Purge what shows the changed object; paths are worked out only when a CDN is set up."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Site
 
+    paths = changed_paths(instance) + (article_listing_paths(instance) if article else [])
     batch = PurgeBatch()
     for site in Site.objects.all():
         batch.add_urls(site.root_url + path for path in paths)
@@ -63,7 +65,7 @@ def content_changed(sender=None, instance=None, **kwargs) -> None:
     """Something may vanish or change on every page: all of it is stale at once."""
     if not store.clear():  # Redis unreachable: the worker retries until it answers
         clear_page_cache.enqueue()
-    purge_cdn(changed_paths(instance))
+    purge_cdn(instance)
 
 
 def published(sender=None, instance=None, **kwargs) -> None:
@@ -74,7 +76,7 @@ def published(sender=None, instance=None, **kwargs) -> None:
         first, last = instance.first_published_at, instance.last_published_at
         new = not first or not last or last - first < NEW_ARTICLE_WINDOW
         if path.startswith("/") and store.article_published(path, instance.pk, new):
-            purge_cdn(changed_paths(instance) + article_listing_paths(instance))
+            purge_cdn(instance, article=True)
             return
     content_changed(sender, instance, **kwargs)
 
@@ -84,10 +86,8 @@ def connect() -> None:
     page_slug_changed.connect(content_changed, dispatch_uid="pagecache-slug")
     page_unpublished.connect(content_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="pagecache-moved")
+    # Deleting any page, an article included, deletes its wagtailcore.Page row.
     post_delete.connect(content_changed, sender="wagtailcore.Page", dispatch_uid="pagecache-page")
-    post_delete.connect(
-        content_changed, sender="articles.ArticlePage", dispatch_uid="pagecache-article"
-    )
     # A password, login or group restriction added, changed or lifted: gone from the cache now.
     for signal in (post_save, post_delete):
         signal.connect(
