@@ -159,6 +159,7 @@ class CallToAction(models.Model):
 
     class Meta:
         verbose_name = "call to action"
+        verbose_name_plural = "calls to action"
         constraints = [
             models.UniqueConstraint(
                 fields=["is_default"],

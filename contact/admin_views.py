@@ -1,35 +1,53 @@
-"""Admin report: how many leads each article brought in, by status."""
+"""Admin report: which articles bring leads, qualified leads and won work, and for how much."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
 
 from .models import Inquiry, LeadsReport, Status
 
-STATUS_COLUMNS = [status.value for status in Status]
+FUNNEL = {
+    "total": Count("pk"),
+    "qualified": Count("pk", filter=Q(qualified_at__isnull=False)),
+    "won": Count("pk", filter=Q(status=Status.WON)),
+    "won_value": Sum("deal_value", filter=Q(status=Status.WON), default=0),
+}
+
+
+class SourcePaginator(WagtailPaginator):
+    verbose_name, verbose_name_plural = "source", "sources"  # a row is an article, not a lead
+
+
+def rate(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "–"
 
 
 class LeadsByArticleReport(ReportView):
-    """For editors and sales alike: counts only, no personal data."""
+    """For editors and sales alike: counts and won value only, no personal data."""
 
     page_title = "Leads by article"
     header_icon = "mail"
     model = LeadsReport
     permission_required = "view"
+    paginator_class = SourcePaginator
     index_url_name = "contact_leads_report"
     index_results_url_name = "contact_leads_report_results"
     results_template_name = "contact/admin/leads_report_results.html"
-    list_export = ["article", "total", *STATUS_COLUMNS]
-    export_headings = {"article": "Article", "total": "Leads"} | {
-        status.value: status.label for status in Status
+    list_export = ["article", "total", "qualified", "won", "won_value"]
+    export_headings = {
+        "article": "Article",
+        "total": "Leads",
+        "qualified": "Qualified",
+        "won": "Won",
+        "won_value": "Won value (EUR)",
     }
     export_filename = "leads-by-article"
 
     def get_queryset(self):
-        per_status = {status: Count("pk", filter=Q(status=status)) for status in STATUS_COLUMNS}
         return (
             Inquiry.objects.values("source_article_id", "source_article__title")
-            .annotate(total=Count("pk"), **per_status)
-            .order_by("-total", "source_article__title")
+            .annotate(**FUNNEL)
+            .order_by("-won_value", "-total", "source_article__title")
         )
 
     def decorate_paginated_queryset(self, rows):
@@ -37,10 +55,11 @@ class LeadsByArticleReport(ReportView):
             row["article"] = (
                 row["source_article__title"] or "No article (came to the form directly)"
             )
-            row["counts"] = [row[status] for status in STATUS_COLUMNS]
+            row["won_rate"] = rate(row["won"], row["total"])
         return rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["status_labels"] = [status.label for status in Status]
+        totals = Inquiry.objects.aggregate(**FUNNEL)
+        context["totals"] = totals | {"won_rate": rate(totals["won"], totals["total"])}
         return context

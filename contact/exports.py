@@ -1,10 +1,14 @@
-"""Spreadsheet exports that cannot run code: OWASP's rule against CSV injection.
+"""Spreadsheet exports that cannot run code (OWASP's rule against CSV injection) and show times
+as people read them.
 
 A cell that starts with = + - @, a tab or a carriage return is read as a formula by Excel,
 LibreOffice and Google Sheets, so a lead named `=HYPERLINK(…)` would run in the sales person's
 spreadsheet. Such cells get a leading single quote. XLSX exports already store them as text.
 """
 
+from datetime import datetime
+
+from django.utils import timezone
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -16,6 +20,12 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def readable_time(value: datetime) -> str:
+    """ISO 8601 to the second, in the site's time zone: what a spreadsheet and a person read."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return local.isoformat(timespec="seconds")
+
+
 def protect_all_exports() -> None:
     """Every CSV the admin offers (Inquiries, reports, Site history) goes through Wagtail's
     mixin, so the rule is applied there once rather than in each view."""
@@ -24,8 +34,11 @@ def protect_all_exports() -> None:
     preprocess = SpreadsheetExportMixin.preprocess_field_value
 
     def preprocess_field_value(self, field, value, export_format):
-        cell = preprocess(self, field, value, export_format)
-        return safe_cell(cell) if export_format == self.FORMAT_CSV else cell
+        if export_format != self.FORMAT_CSV:
+            return preprocess(self, field, value, export_format)
+        if isinstance(value, datetime):
+            return readable_time(value)
+        return safe_cell(preprocess(self, field, value, export_format))
 
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
     SpreadsheetExportMixin.formula_safe = True

@@ -1,7 +1,10 @@
 """A project inquiry from the contact form, and what sales do with it."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .readiness import DesiredStart, Documentation, Readiness, WorkDefinition, assessment_for
@@ -13,6 +16,25 @@ class Status(models.TextChoices):
     QUALIFIED = "qualified", "Qualified"
     WON = "won", "Won"
     LOST = "lost", "Lost"
+
+
+OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.QUALIFIED)
+QUALIFIED_STATUSES = (Status.QUALIFIED, Status.WON)
+# Personal mail providers: two people writing from one of these are not one company.
+PERSONAL_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+        "yahoo.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
+        "gmx.de", "web.de", "mail.ru", "yandex.ru", "zoho.com", "hey.com", "fastmail.com",
+        "tutanota.com", "suomi24.fi", "luukku.com", "elisanet.fi", "mail.ee", "hot.ee",
+    }
+)  # fmt: skip
+
+
+def company_domain(email: str) -> str:
+    """The part after @ when it names a company; blank for personal mail providers."""
+    domain = email.rpartition("@")[2].strip().lower()
+    return "" if domain in PERSONAL_MAIL_DOMAINS else domain
 
 
 class Inquiry(models.Model):
@@ -58,7 +80,19 @@ class Inquiry(models.Model):
         on_delete=models.SET_NULL,
         related_name="owned_inquiries",
     )
-    notes = models.TextField("internal notes", blank=True)
+    next_step_on = models.DateField("next step due", null=True, blank=True, db_index=True)
+    next_step = models.CharField(
+        "next step",
+        max_length=200,
+        blank=True,
+        help_text="What happens next, e.g. “Call re scope”.",
+    )
+    deal_value = models.DecimalField(
+        "estimated deal value (€)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    # First time the lead reached Qualified (or Won): the funnel counts it even if later lost.
+    qualified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_domain = models.CharField(max_length=254, blank=True, db_index=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     # One per rendered form: a repeated post of the same form finds this lead, not a new one.
@@ -79,13 +113,41 @@ class Inquiry(models.Model):
     def __str__(self) -> str:
         return f"{self.company} ({self.created_at:%Y-%m-%d})"
 
+    def save(self, *args, **kwargs) -> None:
+        self.email_domain = company_domain(self.email)
+        if self.status in QUALIFIED_STATUSES and not self.qualified_at:
+            self.qualified_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "qualified_at"}
+        super().save(*args, **kwargs)
+
+    def earlier_leads(self) -> QuerySet["Inquiry"]:
+        """Leads from the same address or company domain before this one: a repeat lead."""
+        return Inquiry.objects.filter(same_sender(self.email, self.email_domain)).filter(
+            created_at__lt=self.created_at
+        )
+
+    @property
+    def reply_url(self) -> str:
+        subject = f"Re: your project inquiry ({self.company})"
+        return f"mailto:{quote(self.email, safe='@')}?subject={quote(subject)}"
+
+    @property
+    def owner_name(self) -> str:
+        return person_name(self.owner) if self.owner_id else ""
+
     @property
     def assessment(self):
         return assessment_for(self.readiness, self.readiness_score)
 
     @property
     def source(self) -> str:
-        return self.source_article.title if self.source_article_id else self.landing_page
+        """Where the lead came from, in words: the article, or how the reader reached the form."""
+        if self.source_article_id:
+            return self.source_article.title
+        if not self.landing_page:
+            return "Contact page, direct"
+        return "Home page" if self.landing_page == "/" else f"Page {self.landing_page}"
 
     @property
     def mail_status(self) -> str:
@@ -97,6 +159,16 @@ class Inquiry(models.Model):
         if self.notify_attempts:
             return f"Retrying ({self.notify_attempts} tries so far): {self.notify_error}"
         return "Waiting to be sent"
+
+
+def same_sender(email, domain) -> Q:
+    """Leads from this address, or from this company domain (never a personal-mail domain).
+    Takes values or OuterRef expressions, so the list can annotate it in one query."""
+    return Q(email__iexact=email) | Q(email_domain=domain, email_domain__gt="")
+
+
+def person_name(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 class LeadsReport(Inquiry):

@@ -33,11 +33,28 @@ def header_safe(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def message_for(inquiry: Inquiry) -> EmailMessage:
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+def lead_url(inquiry: Inquiry) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "contact_inquiry:edit", args=(inquiry.pk,)
     )
-    subject = f"New inquiry from {inquiry.company}: {inquiry.get_readiness_display()}"
+
+
+def repeat_lines(inquiry: Inquiry) -> list[str]:
+    earlier = list(inquiry.earlier_leads().order_by("-created_at")[:5])
+    if not earlier:
+        return []
+    lines = ["", f"Repeat lead: {len(earlier)} earlier inquiry(ies) from this address or company:"]
+    return lines + [
+        f"- {lead.name}, {lead.company}, {lead.created_at:%Y-%m-%d} ({lead.get_status_display()}):"
+        f" {lead_url(lead)}"
+        for lead in earlier
+    ]
+
+
+def message_for(inquiry: Inquiry) -> EmailMessage:
+    """The new-lead e-mail: replying to it writes to the lead."""
+    repeat = " (repeat lead)" if inquiry.earlier_leads().exists() else ""
+    subject = f"New inquiry from {inquiry.company}: {inquiry.get_readiness_display()}{repeat}"
     lines = [
         f"Name: {inquiry.name}",
         f"Work email: {inquiry.email}",
@@ -47,17 +64,20 @@ def message_for(inquiry: Inquiry) -> EmailMessage:
         f"Documentation: {inquiry.get_documentation_display()}",
         f"Desired start: {inquiry.get_desired_start_display()}",
         f"Readiness: {inquiry.get_readiness_display()} ({inquiry.readiness_score}/4)",
-        f"Came from: {inquiry.source or 'the contact page'}",
+        f"Came from: {inquiry.source}",
+        *repeat_lines(inquiry),
         "",
         inquiry.project,
         "",
-        f"Triage it in the admin: {admin_url}",
+        f"Triage it in the admin: {lead_url(inquiry)}",
+        "Reply to this e-mail to write to the lead.",
     ]
     return EmailMessage(
         header_safe(subject),
         "\n".join(lines),
         settings.DEFAULT_FROM_EMAIL,
         settings.SALES_NOTIFY_EMAILS,
+        reply_to=[header_safe(f"{inquiry.name} <{inquiry.email}>")],
     )
 
 
@@ -160,3 +180,36 @@ def retry_all() -> int:
             queue(inquiry)
         count += 1
     return count
+
+
+@task(backend="background")
+def send_assignment_email(inquiry_id: int, owner_id: int, attempt: int = 1) -> str:
+    """Tell a sales person a lead is now theirs; skipped if it changed hands again meanwhile."""
+    inquiry = Inquiry.objects.select_related("owner").filter(pk=inquiry_id).first()
+    if inquiry is None or inquiry.owner_id != owner_id or not inquiry.owner.email:
+        return "nothing to send"
+    message = EmailMessage(
+        header_safe(f"Lead assigned to you: {inquiry.company} ({inquiry.get_status_display()})"),
+        "\n".join([
+            f"{inquiry.name} at {inquiry.company} is now yours.",
+            f"Next step: {inquiry.next_step or 'not set'}"
+            + (f", due {inquiry.next_step_on:%Y-%m-%d}" if inquiry.next_step_on else ""),
+            "",
+            f"Open the lead: {lead_url(inquiry)}",
+        ]),
+        settings.DEFAULT_FROM_EMAIL,
+        [inquiry.owner.email],
+    )  # fmt: skip
+    try:
+        message.send(fail_silently=False)
+    except Exception as error:
+        give_up = is_permanent(error) or attempt >= settings.LEAD_MAIL_MAX_ATTEMPTS
+        logger.warning("Assignment e-mail for inquiry %s failed (try %s): %s",
+                       inquiry_id, attempt, type(error).__name__)  # fmt: skip
+        if give_up:
+            return "given up"
+        send_assignment_email.using(run_after=timezone.now() + backoff(attempt)).enqueue(
+            inquiry_id, owner_id, attempt + 1
+        )
+        return "retry queued"
+    return "sent"

@@ -1,10 +1,13 @@
 """When content changes, clear the page cache and purge the CDN for the pages that show it."""
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from wagtail.models import Page
@@ -61,13 +64,32 @@ def changed_paths(instance) -> list[str]:
     return paths
 
 
-def content_changed(sender=None, instance=None, **kwargs) -> None:
-    """Something may vanish or change on every page: all of it is stale at once."""
+def now_and_at_commit(handler: Callable) -> Callable:
+    """Invalidate at once, and again when the change commits: a reader who rendered the old
+    version in between (it is still the committed one) cannot keep it stored as current."""
+
+    @wraps(handler)
+    def run(sender=None, instance=None, **kwargs) -> None:
+        handler(sender, instance, **kwargs)
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(lambda: handler(sender, instance, **kwargs), robust=True)
+
+    return run
+
+
+def clear_everything(instance) -> None:
     if not store.clear():  # Redis unreachable: the worker retries until it answers
         clear_page_cache.enqueue()
     purge_cdn(instance)
 
 
+@now_and_at_commit
+def content_changed(sender=None, instance=None, **kwargs) -> None:
+    """Something may vanish or change on every page: all of it is stale at once."""
+    clear_everything(instance)
+
+
+@now_and_at_commit
 def published(sender=None, instance=None, **kwargs) -> None:
     """An article went live or changed: it and every listing at once, related cards soon after.
     Any other page, or Redis not answering, clears everything."""
@@ -78,7 +100,7 @@ def published(sender=None, instance=None, **kwargs) -> None:
         if path.startswith("/") and store.article_published(path, instance.pk, new):
             purge_cdn(instance, article=True)
             return
-    content_changed(sender, instance, **kwargs)
+    clear_everything(instance)
 
 
 def connect() -> None:

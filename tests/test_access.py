@@ -139,7 +139,7 @@ def leads_edited_by_sales(client):
     client.force_login(sales)
     edit = reverse("contact_inquiry:edit", args=(inquiry.pk,))
     assert (
-        client.post(edit, {"status": "contacted", "owner": "", "notes": "Called."}).status_code
+        client.post(edit, {"status": "contacted", "owner": "", "note": "Called."}).status_code
         == 302
     )
     assert "Nordpay" in client.get(reverse("wagtailadmin_reports:site_history")).text

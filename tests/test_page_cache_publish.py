@@ -1,11 +1,13 @@
 """Publishing an article: it and every listing are fresh at once; other articles, which may show
 it only as a related card, keep their stored copy for a short window and are then rebuilt once."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
-from django.test import RequestFactory
+from django.db import connection, transaction
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from articles.models import ArticlePage
@@ -107,3 +109,25 @@ def test_a_new_article_may_appear_in_any_related_list_so_every_article_follows(
     assert client.get(article.url)["X-Cache"] == "HIT", "within the window"
     window_passed()
     assert client.get(article.url)["X-Cache"] == "MISS"
+
+
+def test_a_reader_who_renders_while_the_publish_commits_leaves_no_stale_copy(launch_state):
+    """The cache is invalidated inside the publish's transaction; a reader who renders in that
+    moment sees the old (still committed) article and stores it. Invalidating again at commit
+    means the next reader gets the new version, not that copy."""
+    article = live_for_a_while(ArticlePage.objects.live().get(title__startswith="Helsinki Has 600"))
+    url = article.url
+    in_flight = {}
+
+    def reader() -> None:  # another connection: sees only what is committed
+        in_flight["text"] = Client().get(url).text
+        connection.close()
+
+    with transaction.atomic():
+        article.title = NEW_TITLE
+        article.save_revision().publish()
+        thread = threading.Thread(target=reader)
+        thread.start()
+        thread.join(30)
+    assert "Fresh Headline" not in in_flight["text"], "the reader rendered the old version"
+    assert "Fresh Headline" in Client().get(url).text

@@ -130,6 +130,7 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Clean Systems Consulting")
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # initials avatars: no outside call from the admin
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -145,8 +146,11 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
-WORKER_PERIODIC_SECONDS = 60
-WORKER_PERIODIC_JOBS = ["contact.notifications.requeue_stranded"]
+WORKER_PERIODIC_SECONDS = env.int("WORKER_PERIODIC_SECONDS", default=60)
+WORKER_PERIODIC_JOBS = [
+    "articles.scheduling.publish_scheduled",  # Wagtail's go-live and expiry dates
+    "contact.notifications.requeue_stranded",
+]
 
 # Mail: EMAIL_URL picks the backend (console in dev); lead notifications go to SALES_NOTIFY_EMAILS.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

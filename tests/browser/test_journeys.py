@@ -133,9 +133,18 @@ def test_sales_triages_a_lead_and_exports_the_list(page: Page, site, login):
     page.get_by_role("link", name="Inquiries").first.click()
     page.get_by_role("link", name="Mari Mets").click()
     page.locator("#id_status").select_option(label="Contacted")
-    page.locator("#id_notes").fill("Called; follow up Friday.")
+    page.locator("#id_note").fill("Called; follow up Friday.")
+    page.locator("#id_next_step").fill("Send the proposal")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("row", name=re.compile("Mari Mets"))).to_contain_text("Contacted")
+    page.get_by_role("link", name="Mari Mets").click()
+    timeline = page.get_by_role("list", name="Timeline, newest first")
+    expect(timeline).to_contain_text("Called; follow up Friday.")
+    expect(timeline).to_contain_text("Status: New → Contacted")
+    expect(page.get_by_role("link", name="Reply by e-mail")).to_have_attribute(
+        "href", re.compile(r"^mailto:mari@mets\.ee\?subject=")
+    )
+    page.get_by_role("link", name="Inquiries").first.click()
 
     page.get_by_role("button", name="Actions").click()
     with page.expect_download() as download:

@@ -1,0 +1,72 @@
+"""The Pipeline: leads by status in columns, with counts and value, moved on from the board."""
+
+from copy import copy
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+
+from . import timeline
+from .models import Inquiry, Status
+
+CARDS_PER_COLUMN = 50
+
+
+class MoveForm(forms.Form):
+    inquiry = forms.IntegerField(min_value=1)
+    status = forms.ChoiceField(choices=Status.choices)
+
+
+class PipelineView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A board rather than a list: where every lead stands and what each stage is worth."""
+
+    model = Inquiry
+    permission_required = "change"
+    page_title = "Pipeline"
+    header_icon = "mail"
+    template_name = "contact/admin/pipeline.html"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        totals = {
+            row["status"]: row
+            for row in Inquiry.objects.values("status")
+            .annotate(count=Count("pk"), value=Sum("deal_value"))
+            .order_by()
+        }
+        leads = Inquiry.objects.select_related("owner").order_by("next_step_on", "-created_at")
+        context["columns"] = [
+            {
+                "status": status,
+                "count": totals.get(status, {}).get("count", 0),
+                "value": totals.get(status, {}).get("value") or 0,
+                "leads": leads.filter(status=status)[:CARDS_PER_COLUMN],
+            }
+            for status in Status
+        ]
+        context["statuses"] = Status.choices
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = MoveForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "That lead or status was not recognised; nothing changed.")
+            return redirect("contact_pipeline")
+        with transaction.atomic():
+            lead = get_object_or_404(
+                Inquiry.objects.select_for_update(of=("self",)).select_related("owner"),
+                pk=form.cleaned_data["inquiry"],
+            )
+            before = copy(lead)
+            lead.status = form.cleaned_data["status"]
+            lead.save()
+            timeline.record(before, lead, request.user)
+        messages.success(request, f"{lead.company}: {lead.get_status_display()}.")
+        return redirect("contact_pipeline")

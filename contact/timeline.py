@@ -1,0 +1,105 @@
+"""A lead's timeline: notes and changes of status, owner, next step and value, kept as Wagtail
+log entries (so Site history and the lead's History show them too) and never overwritten."""
+
+from wagtail.admin.panels import Panel
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import ModelLogEntry
+
+from .models import Inquiry
+
+NOTE = "contact.note"
+CHANGE = "contact.change"
+# The triage fields whose changes are recorded as "from → to".
+TRACKED = {
+    "status": "Status",
+    "owner": "Owner",
+    "next_step_on": "Next step due",
+    "next_step": "Next step",
+    "deal_value": "Deal value",
+}
+
+
+class NoteFormatter(LogFormatter):
+    label = "Note"
+
+    def format_message(self, log_entry) -> str:
+        return log_entry.data.get("text", "")
+
+
+class ChangeFormatter(LogFormatter):
+    label = "Triage change"
+
+    def format_message(self, log_entry) -> str:
+        data = log_entry.data
+        return f"{data.get('label', '')}: {data.get('from') or '—'} → {data.get('to') or '—'}"
+
+
+def register_actions(actions) -> None:
+    actions.register_action(NOTE)(NoteFormatter)
+    actions.register_action(CHANGE)(ChangeFormatter)
+
+
+def shown(inquiry: Inquiry, field: str) -> str:
+    """A field's value as sales read it."""
+    if field == "owner":
+        return inquiry.owner_name
+    if field == "status":
+        return inquiry.get_status_display()
+    if field == "deal_value":
+        return f"€{inquiry.deal_value:,.0f}" if inquiry.deal_value is not None else ""
+    value = getattr(inquiry, field)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+
+
+def record(before: Inquiry, after: Inquiry, user, note: str = "") -> list[str]:
+    """Log each tracked change and the note; returns the names of the fields that changed.
+    An assignment to someone else tells the new owner (through the background queue)."""
+    changed = []
+    for field, label in TRACKED.items():
+        old, new = shown(before, field), shown(after, field)
+        if old != new:
+            changed.append(field)
+            log(after, CHANGE, user=user, data={"field": field, "label": label, "from": old,
+                                                 "to": new})  # fmt: skip
+    if note.strip():
+        log(after, NOTE, user=user, data={"text": note.strip()})
+    if "owner" in changed and after.owner_id and after.owner_id != getattr(user, "pk", None):
+        from .notifications import send_assignment_email
+
+        # The queue lives in the database: the job commits with the change, or neither does.
+        send_assignment_email.enqueue(after.pk, after.owner_id)
+    return changed
+
+
+def entries_for(inquiry: Inquiry):
+    return (
+        ModelLogEntry.objects.for_instance(inquiry)
+        .filter(action__in=[NOTE, CHANGE])
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+    )
+
+
+class LeadPanel(Panel):
+    """A read-only part of the lead page, drawn by its own template with the lead in context."""
+
+    def __init__(self, template: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.template = template
+
+    def clone_kwargs(self) -> dict:
+        return {**super().clone_kwargs(), "template": self.template}
+
+    class BoundPanel(Panel.BoundPanel):
+        def __init__(self, **kwargs) -> None:
+            super().__init__(**kwargs)
+            self.template_name = self.panel.template
+
+        def get_context_data(self, parent_context=None) -> dict:
+            context = super().get_context_data(parent_context)
+            inquiry = self.instance
+            context["inquiry"] = inquiry
+            if inquiry.pk:
+                context["entries"] = entries_for(inquiry)[:200]
+                context["earlier"] = inquiry.earlier_leads().order_by("-created_at")[:20]
+            return context

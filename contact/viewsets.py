@@ -1,0 +1,206 @@
+"""Sales' Inquiries screens: the list with its follow-up filters, and the lead page."""
+
+import django_filters
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.utils import timezone
+from wagtail.actions.edit import EditAction
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from articles.models import ArticlePage
+
+from . import timeline
+from .admin_forms import InquiryTriageForm
+from .models import OPEN_STATUSES, Inquiry, Status, same_sender
+
+SUBMITTED_FIELDS = [
+    "name", "email", "company", "role", "project", "work_definition", "documentation",
+    "desired_start", "source_article", "landing_page", "readiness", "created_at",
+]  # fmt: skip
+MAIL_STATES = {
+    "sent": Q(notified_at__isnull=False),
+    "waiting": Q(notified_at__isnull=True, notify_failed_at__isnull=True),
+    "failed": Q(notify_failed_at__isnull=False, notified_at__isnull=True),
+}
+
+
+def follow_ups(user) -> dict[str, Q]:
+    """The follow-up filters; a closed lead (won or lost) is never due."""
+    today, is_open = timezone.localdate(), Q(status__in=OPEN_STATUSES)
+    return {
+        "due_today": is_open & Q(next_step_on=today),
+        "overdue": is_open & Q(next_step_on__lt=today),
+        "unassigned": is_open & Q(owner__isnull=True),
+        "mine": Q(owner=user.pk),
+    }
+
+
+class InquiryFilterSet(WagtailFilterSet):
+    follow_up = django_filters.ChoiceFilter(
+        label="Follow-up",
+        choices=[
+            ("due_today", "Due today"),
+            ("overdue", "Overdue"),
+            ("unassigned", "Unassigned"),
+            ("mine", "Mine"),
+        ],  # fmt: skip
+        method="filter_follow_up",
+    )
+    mail = django_filters.ChoiceFilter(
+        label="Lead e-mail",
+        choices=[("sent", "Sent"), ("waiting", "Waiting or retrying"), ("failed", "Not sent")],
+        method="filter_mail",
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Received", widget=DateRangePickerWidget
+    )
+    source_article = django_filters.ModelChoiceFilter(
+        label="Source article",
+        queryset=ArticlePage.objects.filter(inquiries__isnull=False).distinct(),
+    )
+
+    class Meta:
+        model = Inquiry
+        fields = ["status", "readiness", "created_at", "source_article"]
+
+    def filter_follow_up(self, queryset, name, value):
+        wanted = follow_ups(self.request.user).get(value)
+        return queryset.filter(wanted) if wanted is not None else queryset
+
+    def filter_mail(self, queryset, name, value):
+        return queryset.filter(MAIL_STATES[value]) if value in MAIL_STATES else queryset
+
+
+def with_repeats(queryset):
+    """Each lead with how many earlier leads share its address or company domain."""
+    earlier = Inquiry.objects.filter(
+        same_sender(OuterRef("email"), OuterRef("email_domain")),
+        created_at__lt=OuterRef("created_at"),
+    )
+    count = earlier.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return queryset.annotate(earlier_count=Subquery(count), repeat=Exists(earlier))
+
+
+class RepeatColumn(Column):
+    cell_template_name = "contact/admin/repeat_cell.html"
+
+
+class LeadIndexView(IndexView):
+    def get_base_queryset(self):
+        leads = super().get_base_queryset().select_related("owner", "source_article")
+        return with_repeats(leads)
+
+
+class TriageEdit(EditAction):
+    """Saves without Wagtail's bare "Edited" entry: the timeline records what changed instead."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, log_action=None, **kwargs)
+
+
+class LeadEditView(EditView):
+    """Saves the triage, then puts each change and the note on the lead's timeline."""
+
+    action_class = TriageEdit
+
+    def save_instance(self):
+        before = (
+            Inquiry.objects.select_for_update(of=("self",))
+            .select_related("owner")
+            .get(pk=self.object.pk)
+        )
+        instance = super().save_instance()
+        timeline.record(before, instance, self.request.user, self.form.cleaned_data.get("note", ""))
+        return instance
+
+
+class InquiriesMenuItem(MenuItem):
+    """Inquiries, with the number of new leads beside it."""
+
+    def is_shown(self, request) -> bool:
+        return ModelPermissionPolicy(Inquiry).user_has_any_permission(
+            request.user, {"view", "change"}
+        )
+
+    def render_component(self, request):
+        new = Inquiry.objects.filter(status=Status.NEW).count()
+        label = f"{self.label} ({new} new)" if new else self.label
+        return LinkMenuItem(
+            self.name, label, self.url, icon_name=self.icon_name, classname=self.classname,
+            attrs=self.attrs,
+        )  # fmt: skip
+
+
+class InquiryViewSet(ModelViewSet):
+    """Sales triage: the reader's answers are read-only; status, owner, next step, value and notes
+    are sales'."""
+
+    model = Inquiry
+    icon = "mail"
+    menu_label = "Inquiries"
+    menu_order = 150
+    add_to_admin_menu = True
+    menu_item_class = InquiriesMenuItem
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = LeadIndexView
+    edit_view_class = LeadEditView
+    list_display = [
+        "name", "email", "company", "readiness", "status", "owner_name",
+        Column("next_step_on", label="Next step", sort_key="next_step_on",
+               accessor=lambda lead: lead.next_step_on or ""),
+        "source", "created_at", RepeatColumn("repeat", label="Seen before"), "mail_status",
+    ]  # fmt: skip
+    filterset_class = InquiryFilterSet
+    search_fields = ["name", "email", "company", "role", "project", "next_step"]
+    list_export = [
+        "created_at", "name", "email", "company", "role", "project",
+        "get_work_definition_display", "get_documentation_display", "get_desired_start_display",
+        "get_readiness_display", "readiness_score", "get_status_display", "owner_name",
+        "next_step_on", "next_step", "deal_value", "source", "mail_status",
+    ]  # fmt: skip
+    export_headings = {
+        "created_at": "Received",
+        "get_work_definition_display": "How work is defined",
+        "get_documentation_display": "Documentation",
+        "get_desired_start_display": "Desired start",
+        "get_readiness_display": "Readiness",
+        "mail_status": "Lead e-mail",
+        "readiness_score": "Score",
+        "get_status_display": "Status",
+        "owner_name": "Owner",
+        "next_step_on": "Next step due",
+        "next_step": "Next step",
+        "deal_value": "Deal value (EUR)",
+        "source": "Source",
+    }
+    export_filename = "inquiries"
+    edit_handler = ObjectList(
+        [
+            timeline.LeadPanel("contact/admin/lead_contact_panel.html", heading="Lead"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("status"), FieldPanel("owner")]),
+                    FieldRowPanel([FieldPanel("next_step_on"), FieldPanel("next_step")]),
+                    FieldPanel("deal_value"),
+                    FieldPanel("note"),
+                ],
+                heading="Triage",
+            ),
+            timeline.LeadPanel("contact/admin/lead_timeline_panel.html", heading="Timeline"),
+            MultiFieldPanel(
+                [FieldPanel(name, read_only=True) for name in SUBMITTED_FIELDS],
+                heading="Submitted",
+            ),
+        ],
+        base_form_class=InquiryTriageForm,
+    )
+
+
+inquiry_viewset = InquiryViewSet("contact_inquiry")

@@ -1,0 +1,56 @@
+"""A Sales user's morning in Chromium: the desk on the dashboard, the pipeline, a lead moved on."""
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from contact.models import Inquiry
+
+SHOTS = Path("build/screenshots")
+
+
+def shoot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 768):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(500)  # the admin sidebar animates to its width
+        page.screenshot(path=SHOTS / f"sales-{name}-{width}.png", full_page=True)
+
+
+def make_lead(name: str, company: str, **fields) -> Inquiry:
+    return Inquiry.objects.create(
+        name=name, email=f"{name.split()[0].lower()}@{company.lower()}.fi", company=company,
+        role="CTO", project="A payments API.", work_definition="written_specs",
+        documentation="current", desired_start="now", consent=True, readiness="ready",
+        readiness_score=4, **fields,
+    )  # fmt: skip
+
+
+def test_sales_works_from_the_desk_and_the_pipeline(page: Page, site, login):
+    sam = login("Sales", "sam")
+    make_lead("Aino Virtanen", "Nordpay", deal_value=Decimal("18000"))
+    make_lead("Mart Tamm", "Balticloud", status="contacted", owner=sam,
+              next_step_on=timezone.localdate(), next_step="Send the proposal")  # fmt: skip
+    page.goto(f"{site.url}/admin/")
+    desk = page.get_by_role("region", name="Sales desk")
+    expect(desk).to_contain_text("Aino Virtanen, Nordpay")
+    expect(desk).to_contain_text("Send the proposal")
+    expect(page.get_by_role("link", name="Inquiries (1 new)")).to_be_visible()
+    shoot(page, "dashboard")
+
+    page.get_by_role("link", name="Open the pipeline").click()
+    page.get_by_label("Status of Nordpay").select_option(label="Qualified")
+    page.get_by_role("button", name="Move").first.click()
+    qualified = page.get_by_role("region", name="Qualified")
+    expect(qualified).to_contain_text("Nordpay")
+    expect(qualified).to_contain_text(re.compile(r"1 lead · €18,000"))
+    shoot(page, "pipeline")
+
+    qualified.get_by_role("link", name=re.compile("Nordpay")).click()
+    expect(page.get_by_role("list", name="Timeline, newest first")).to_contain_text(
+        "Status: New → Qualified"
+    )
+    shoot(page, "lead")
