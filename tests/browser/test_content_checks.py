@@ -1,0 +1,29 @@
+"""The editor's Checks panel reads the article itself (the page's <main>), not the call to
+action, offices and related cards around it, and agrees with the page's reading time."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from articles.models import ArticlePage
+
+
+def test_checks_panel_counts_the_article_and_agrees_with_its_reading_time(page: Page, site, login):
+    article = ArticlePage.objects.live().get(title__startswith="Helsinki Has 600")
+    page.goto(site.url + article.url)
+    main_words = len(page.locator("main").inner_text().split())
+    page_words = len(page.locator("body").inner_text().split())
+    shown = int(re.search(r"(\d+) min read", page.locator("main").inner_text()).group(1))
+    assert page_words - main_words > 100, "the CTA, offices and cards are outside <main>"
+
+    login("Editors", "eddie")
+    page.goto(f"{site.url}/admin/pages/{article.pk}/edit/")
+    page.get_by_role("button", name=re.compile("Toggle checks", re.I)).click()
+    words = page.locator("[data-content-word-count]")
+    expect(words).to_have_text(re.compile(r"^\d+$"), timeout=20_000)
+    counted = int(words.inner_text())
+    assert abs(counted - main_words) <= main_words * 0.1, (counted, main_words)
+    assert counted < page_words - 100
+    expect(page.locator("[data-content-reading-time]")).to_have_text(
+        f"{shown} min" if shown == 1 else f"{shown} mins"
+    )
