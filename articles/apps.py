@@ -6,3 +6,10 @@ class ArticlesConfig(AppConfig):
 
     name = "articles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from .newsroom import written
+
+        page_published.connect(written, dispatch_uid="articles-placeholder-written")

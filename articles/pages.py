@@ -176,11 +176,18 @@ class ArticlePage(Page):
     source_checksum = models.CharField(
         max_length=64, blank=True, editable=False, help_text="SHA-256 of the imported text file."
     )
+    to_write = models.BooleanField(
+        "article to write",
+        default=False,
+        help_text="A title and summary waiting to be written (named in another article's "
+        "More articles). Cleared when it is first published.",
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("to_write"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),

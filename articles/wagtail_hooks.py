@@ -1,8 +1,10 @@
 """Admin screens for the content editors keep once and reuse across articles."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .newsroom import ArticleListingViewSet, add_newsroom_panel
 from .snippets import Author, CallToAction, City, Office
 
 
@@ -49,3 +51,11 @@ class SiteContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteContentGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    return ArticleListingViewSet("articles_articlepage")
+
+
+hooks.register("construct_homepage_panels", add_newsroom_panel)

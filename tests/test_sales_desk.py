@@ -317,3 +317,17 @@ def test_list_shows_email_and_a_clear_source_and_exports_readable_times(client, 
     received = {row["Name"]: row["Received"] for row in table}
     assert received["Direct Reader"] == "2026-11-23T22:13:46+02:00"
     assert {row["Source"] for row in table} == {"Contact page, direct", "Home page"}
+
+
+@pytest.mark.django_db
+def test_the_list_pipeline_and_desk_cost_the_same_few_queries_for_many_leads(
+    client, sam, article, django_assert_max_num_queries
+):
+    for number in range(40):
+        lead(f"Lead{number} Person", f"Company{number % 7}", owner=sam if number % 2 else None,
+             source_article=article if number % 3 else None, next_step_on=timezone.localdate(),
+             status=["new", "contacted", "qualified", "won", "lost"][number % 5])  # fmt: skip
+    client.force_login(sam)
+    for url in (LIST_URL, PIPELINE_URL, reverse("wagtailadmin_home"), REPORT_URL):
+        with django_assert_max_num_queries(25):
+            assert client.get(url).status_code == 200, url

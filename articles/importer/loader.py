@@ -147,6 +147,7 @@ class ArticleLoader:
             slug=self.free_slug(reference.title),
             intro=reference.summary or reference.title,
             live=False,
+            to_write=True,
         )
         self.blog.add_child(instance=page)
         self._title_index()[title_key(page.title)] = page.pk

@@ -1,0 +1,104 @@
+"""The editors' newsroom: articles by state (to write, draft, scheduled, live) in the page
+listing and on the dashboard."""
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page, Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .pages import ArticlePage
+
+PANEL_ROWS = 8
+
+
+def scheduled() -> Exists:
+    """The page has a revision waiting for its go-live time."""
+    return Exists(
+        Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            approved_go_live_at__isnull=False,
+        )
+    )
+
+
+def states() -> dict[str, Q]:
+    waiting = Q(scheduled=True)
+    return {
+        "to_write": Q(to_write=True),
+        "draft": (Q(live=False) | Q(has_unpublished_changes=True)) & ~waiting & Q(to_write=False),
+        "scheduled": waiting,
+        "live": Q(live=True),
+    }
+
+
+class ArticleFilterSet(PageFilterSet):
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=[
+            ("to_write", "To write (placeholder)"),
+            ("draft", "Draft in progress"),
+            ("scheduled", "Scheduled"),
+            ("live", "Live"),
+        ],  # fmt: skip
+        method="filter_state",
+        empty_label="Any",
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        wanted = states().get(value)
+        return queryset.annotate(scheduled=scheduled()).filter(wanted) if wanted else queryset
+
+
+class ArticleListingViewSet(PageListingViewSet):
+    model = ArticlePage
+    icon = "doc-full-inverse"
+    menu_label = "Articles"
+    menu_order = 110
+    add_to_admin_menu = True
+    filterset_class = ArticleFilterSet
+
+
+def newsroom() -> dict:
+    articles = ArticlePage.objects.annotate(scheduled=scheduled())
+    found = states()
+    to_write = articles.filter(found["to_write"]).prefetch_related("linked_from__page")
+    return {
+        "to_write": to_write.order_by("title")[:PANEL_ROWS],
+        "to_write_count": to_write.count(),
+        "drafts": articles.filter(found["draft"]).order_by("-latest_revision_created_at")[
+            :PANEL_ROWS
+        ],
+        "scheduled": articles.filter(found["scheduled"]).order_by("go_live_at")[:PANEL_ROWS],
+        "published": articles.live().order_by("-last_published_at")[:PANEL_ROWS],
+    }
+
+
+class NewsroomPanel(Component):
+    name = "newsroom"
+    order = 60
+    template_name = "articles/admin/newsroom_panel.html"
+
+    def get_context_data(self, parent_context=None) -> dict:
+        return newsroom()
+
+
+def add_newsroom_panel(request, panels: list) -> None:
+    """Editors (anyone who may write pages) see the newsroom first."""
+    if PagePermissionPolicy().user_has_any_permission(request.user, {"add", "change", "publish"}):
+        panels.insert(0, NewsroomPanel())
+
+
+def written(sender=None, instance=None, **kwargs) -> None:
+    """A placeholder that is published has been written."""
+    if isinstance(instance, ArticlePage) and instance.to_write:
+        ArticlePage.objects.filter(pk=instance.pk).update(to_write=False)
