@@ -1,13 +1,12 @@
 """The Sales dashboard on the admin home: what arrived, what is due, how the month is going."""
 
-from django.db.models import Count, Sum
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from access.middleware import has_content_access
 
-from .models import OPEN_STATUSES, Inquiry, Status
+from .models import OPEN_STATUSES, Inquiry, Status, totals_by_status
 
 PANEL_ROWS = 10
 
@@ -19,19 +18,7 @@ def can_triage(user) -> bool:
 def month_by_status() -> list[dict]:
     """This month's leads per status, with their estimated value."""
     start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    totals = {
-        row["status"]: row
-        for row in Inquiry.objects.filter(created_at__gte=start)
-        .values("status")
-        .annotate(count=Count("pk"), value=Sum("deal_value"))
-        .order_by()
-    }
-    return [
-        {"label": status.label, "status": status.value,
-         "count": totals.get(status, {}).get("count", 0),
-         "value": totals.get(status, {}).get("value") or 0}
-        for status in Status
-    ]  # fmt: skip
+    return totals_by_status(Inquiry.objects.filter(created_at__gte=start))
 
 
 class SalesDeskPanel(Component):

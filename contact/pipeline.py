@@ -5,13 +5,12 @@ from copy import copy
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
 from . import timeline
-from .models import Inquiry, Status
+from .models import Inquiry, Status, totals_by_status
 
 CARDS_PER_COLUMN = 50
 
@@ -35,21 +34,10 @@ class PipelineView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        totals = {
-            row["status"]: row
-            for row in Inquiry.objects.values("status")
-            .annotate(count=Count("pk"), value=Sum("deal_value"))
-            .order_by()
-        }
         leads = Inquiry.objects.select_related("owner").order_by("next_step_on", "-created_at")
         context["columns"] = [
-            {
-                "status": status,
-                "count": totals.get(status, {}).get("count", 0),
-                "value": totals.get(status, {}).get("value") or 0,
-                "leads": leads.filter(status=status)[:CARDS_PER_COLUMN],
-            }
-            for status in Status
+            {**column, "leads": leads.filter(status=column["status"])[:CARDS_PER_COLUMN]}
+            for column in totals_by_status(Inquiry.objects.all())
         ]
         context["statuses"] = Status.choices
         return context

@@ -11,12 +11,12 @@ from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from articles.models import ArticlePage
 
 from . import timeline
 from .admin_forms import InquiryTriageForm
+from .dashboard import can_triage
 from .models import OPEN_STATUSES, Inquiry, Status, same_sender
 
 SUBMITTED_FIELDS = [
@@ -124,9 +124,7 @@ class InquiriesMenuItem(MenuItem):
     """Inquiries, with the number of new leads beside it."""
 
     def is_shown(self, request) -> bool:
-        return ModelPermissionPolicy(Inquiry).user_has_any_permission(
-            request.user, {"view", "change"}
-        )
+        return can_triage(request.user)
 
     def render_component(self, request):
         new = Inquiry.objects.filter(status=Status.NEW).count()
