@@ -13,7 +13,14 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -22,6 +29,7 @@ from wagtail.search import index
 from pagecache import store
 
 from .blocks import ArticleBodyBlock
+from .editor import ArticlePageForm, SeoPanel
 from .snippets import CallToAction
 
 WORDS_PER_MINUTE = 238  # Wagtail's content checks read English at this speed
@@ -154,7 +162,12 @@ class ArticlePage(Page):
     city = models.ForeignKey(
         "articles.City", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    topics = ClusterTaggableManager(through=ArticleTopic, blank=True)
+    topics = ClusterTaggableManager(
+        "topics",
+        through=ArticleTopic,
+        blank=True,
+        help_text="Comma-separated. A topic not used before is added as you type it.",
+    )
     feed_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -185,7 +198,9 @@ class ArticlePage(Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        # Long titles (90+ characters are common here) wrap instead of scrolling out of sight.
+        TitleFieldPanel("title", widget=AdminAutoHeightTextInput(attrs={"rows": 1})),
         FieldPanel("intro"),
         FieldPanel("to_write"),
         MultiFieldPanel(
@@ -205,6 +220,14 @@ class ArticlePage(Page):
             help_text="Shown first; the rest is filled with articles on the same city or topic.",
         ),
     ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="For search engines",
+        ),
+        SeoPanel(heading="Search and social previews"),
+    ]
+    base_form_class = ArticlePageForm
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -223,7 +246,8 @@ class ArticlePage(Page):
         context["related_articles"] = related_articles(self, topics=context["topics"])
         # The page cache refreshes this page when an article shown as a card changes.
         store.mark_article(request.META, [card.pk for card in context["related_articles"]])
-        context["call_to_action"] = self.call_to_action or CallToAction.default()
+        chosen = self.call_to_action
+        context["call_to_action"] = chosen if chosen and chosen.live else CallToAction.default()
         return context
 
     @property

@@ -6,10 +6,9 @@ from django.db.models import Max, Q
 from django.http import HttpRequest
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from .meta import OG_IMAGE_SPEC
 from .pages import ArticlePage
 from .snippets import Author, City
-
-OG_IMAGE_SPEC = "fill-1200x630"
 
 
 def absolute(request: HttpRequest, path: str) -> str:

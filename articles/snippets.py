@@ -1,10 +1,12 @@
 """Snippets: content edited once in the admin and shown across many articles."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from .blocks import FeatureBlock
@@ -95,7 +97,32 @@ class City(SlugFromNameMixin, index.Indexed):
         return reverse("city", args=(self.slug,))
 
 
-class Office(models.Model):
+class SharedBlockMixin(DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model):
+    """Shown on every article at once: an edit is a draft until published, and the editor
+    previews it on a real article first (the preview lives in articles/shared_preview.py)."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        # Deleting the snippet deletes its revisions too (Wagtail's documented pattern).
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        from .shared_preview import preview_template
+
+        return preview_template(self)
+
+    def get_preview_context(self, request, mode_name: str) -> dict:
+        from .shared_preview import preview_context
+
+        return preview_context(self, request)
+
+
+class Office(SharedBlockMixin):
     """A company office; the whole list shows under "Our offices" and on the contact page."""
 
     city = models.CharField(max_length=80)
@@ -111,6 +138,7 @@ class Office(models.Model):
         FieldPanel("city"),
         FieldPanel("street"),
         FieldRowPanel([FieldPanel("postcode"), FieldPanel("postal_city"), FieldPanel("country")]),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -129,7 +157,7 @@ class Office(models.Model):
         return ", ".join(part for part in (self.postcode, town, self.country) if part)
 
 
-class CallToAction(models.Model):
+class CallToAction(SharedBlockMixin):
     """The closing pitch of an article ("Scale Your Backend"); one default serves every article."""
 
     heading = models.CharField(max_length=120)
@@ -155,6 +183,7 @@ class CallToAction(models.Model):
         FieldPanel("features"),
         FieldRowPanel([FieldPanel("button_text"), FieldPanel("button_url")]),
         FieldPanel("is_default"),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -163,7 +192,7 @@ class CallToAction(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["is_default"],
-                condition=models.Q(is_default=True),
+                condition=models.Q(is_default=True, live=True),
                 name="one_default_call_to_action",
             )
         ]
@@ -171,15 +200,17 @@ class CallToAction(models.Model):
     def __str__(self) -> str:
         return f"{self.heading} – {self.subheading}" if self.subheading else self.heading
 
-    def save(self, *args, **kwargs):
-        # Making this one the default demotes the previous one instead of failing the constraint.
+    def save(self, *args, update_fields=None, **kwargs):
+        # Publishing this one as the default demotes the previous one instead of failing the
+        # constraint; a draft (or a save of draft bookkeeping only) changes nothing readers see.
+        writes_default = update_fields is None or "is_default" in update_fields
         with transaction.atomic():
-            if self.is_default:
+            if self.is_default and self.live and writes_default:
                 CallToAction.objects.filter(is_default=True).exclude(pk=self.pk).update(
                     is_default=False
                 )
-            super().save(*args, **kwargs)
+            super().save(*args, update_fields=update_fields, **kwargs)
 
     @classmethod
     def default(cls) -> "CallToAction | None":
-        return cls.objects.filter(is_default=True).first()
+        return cls.objects.filter(is_default=True, live=True).first()

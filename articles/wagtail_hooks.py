@@ -1,11 +1,24 @@
 """Admin screens for the content editors keep once and reuse across articles."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .editor import title_check
 from .newsroom import ArticleListingViewSet, add_newsroom_panel
 from .snippets import Author, CallToAction, City, Office
+
+
+def chooser_that_creates(fields: list[str], label: str) -> type[SnippetChooserViewSet]:
+    """A chooser with a "Create" tab: the editor adds a missing author or city without
+    leaving the article (the rest of the record can be filled in later)."""
+    return type(
+        "CreatingChooserViewSet",
+        (SnippetChooserViewSet,),
+        {"form_fields": fields, "create_action_label": label, "creation_tab_label": label},
+    )
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -14,6 +27,7 @@ class AuthorViewSet(SnippetViewSet):
     list_display = ["name", "role", "company"]
     search_fields = ["name", "role", "company"]
     copy_view_enabled = False
+    chooser_viewset_class = chooser_that_creates(["name", "role", "company"], "Add an author")
 
 
 class CityViewSet(SnippetViewSet):
@@ -23,6 +37,7 @@ class CityViewSet(SnippetViewSet):
     list_filter = ["country"]
     search_fields = ["name", "country"]
     copy_view_enabled = False
+    chooser_viewset_class = chooser_that_creates(["name", "country"], "Add a city")
 
 
 class OfficeViewSet(SnippetViewSet):
@@ -59,3 +74,8 @@ def register_article_listing():
 
 
 hooks.register("construct_homepage_panels", add_newsroom_panel)
+
+
+@hooks.register("register_admin_urls")
+def register_title_check():
+    return [path("articles/title-check/", title_check, name="article_title_check")]

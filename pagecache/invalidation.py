@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 # An article first published this recently is new to every related list (not just an update).
 NEW_ARTICLE_WINDOW = timedelta(minutes=1)
 SNIPPETS = ("articles.Author", "articles.City", "articles.Office", "articles.CallToAction")
+# Saving only these keeps a draft: readers still see the published version.
+DRAFT_BOOKKEEPING = {"latest_revision", "has_unpublished_changes", "live_revision"}
 
 
 def listing_paths() -> list[str]:
@@ -103,6 +105,22 @@ def published(sender=None, instance=None, **kwargs) -> None:
     clear_everything(instance)
 
 
+def readers_see(instance, created: bool, update_fields) -> bool:
+    """Whether a snippet save changes what readers see: not a new draft, not a draft saved
+    over a published snippet (publishing and unpublishing save the whole row)."""
+    if not hasattr(instance, "live"):
+        return True
+    if created and not instance.live:
+        return False
+    return not update_fields or not set(update_fields) <= DRAFT_BOOKKEEPING
+
+
+@now_and_at_commit
+def snippet_saved(sender=None, instance=None, created=False, update_fields=None, **kwargs) -> None:
+    if readers_see(instance, created, update_fields):
+        clear_everything(instance)
+
+
 def connect() -> None:
     page_published.connect(published, dispatch_uid="pagecache-published")
     page_slug_changed.connect(content_changed, dispatch_uid="pagecache-slug")
@@ -117,5 +135,5 @@ def connect() -> None:
             dispatch_uid=f"pagecache-restriction-{signal is post_save}",
         )  # fmt: skip
     for model in SNIPPETS:
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{model}")
+        post_save.connect(snippet_saved, sender=model, dispatch_uid=f"pagecache-save-{model}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")

@@ -8,15 +8,23 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.seo import OG_IMAGE_SPEC, article_structured_data
+from articles import meta
+from articles.meta import OG_IMAGE_SPEC
+from articles.seo import article_structured_data
 from articles.snippets import CONTACT_PATH, Office
 
 register = template.Library()
+# What the <head> says of a page: the same functions feed the editor's SEO panel previews.
+register.filter("title_tag", meta.title_tag)
+register.filter("share_title", meta.share_title)
+register.filter("meta_description", meta.meta_description)
 
 
-@register.inclusion_tag("includes/offices.html")
-def office_list(heading_id: str = "offices-heading") -> dict:
-    return {"offices": list(Office.objects.all()), "heading_id": heading_id}
+@register.inclusion_tag("includes/offices.html", takes_context=True)
+def office_list(context, heading_id: str = "offices-heading") -> dict:
+    """The published offices, or in an editor's preview the list with the edited office."""
+    offices = context.get("preview_offices") or Office.objects.filter(live=True)
+    return {"offices": list(offices), "heading_id": heading_id}
 
 
 @register.simple_tag

@@ -1,0 +1,27 @@
+"""What a page's <head> tells search engines and social sites; the editor's SEO panel previews
+these same functions, so what it shows is what the page outputs."""
+
+from django.conf import settings
+from django.template.defaultfilters import truncatewords
+
+OG_IMAGE_SPEC = "fill-1200x630"  # the share image, as LinkedIn, Slack and X crop it
+# What search results show before they cut off (Google and Bing, roughly, in characters).
+TITLE_TAG_LIMIT = 60
+DESCRIPTION_LIMIT = 155
+DESCRIPTION_FALLBACK_WORDS = 50  # a page with no meta description offers its intro's opening
+
+
+def share_title(page) -> str:
+    """og:title: the SEO title if the editor set one, else the page title."""
+    return getattr(page, "seo_title", "") or getattr(page, "title", "")
+
+
+def title_tag(page) -> str:
+    return f"{share_title(page)} · {settings.WAGTAIL_SITE_NAME}"
+
+
+def meta_description(page) -> str:
+    """The meta description (and og:description); without one, the intro's opening words."""
+    return getattr(page, "search_description", "") or truncatewords(
+        getattr(page, "intro", ""), DESCRIPTION_FALLBACK_WORDS
+    )
