@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 CONTENT := content/articles
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address written into Wagtail's Site record by `make setup` (absolute links).
+export SITE_URL ?= http://$(HOST):$(PORT)
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -40,6 +42,7 @@ install: venv-check
 setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_articles $(CONTENT)
+	$(PY) manage.py draw_covers
 
 ## run: setup, then the worker and the site on http://$(HOST):$(PORT)/ (SQLite unless
 ## DATABASE_URL is set); Ctrl-C stops both

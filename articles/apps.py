@@ -8,8 +8,14 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
         from wagtail.signals import page_published
 
+        from .covers import GeneratedCover, cover_deleted, draw_on_publish
         from .newsroom import written
 
         page_published.connect(written, dispatch_uid="articles-placeholder-written")
+        page_published.connect(draw_on_publish, dispatch_uid="articles-draw-cover")
+        post_delete.connect(
+            cover_deleted, sender=GeneratedCover, dispatch_uid="articles-cover-gone"
+        )

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -81,6 +81,14 @@ def title_check(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"clash": {"title": clash.title, "edit_url": edit_url}})
 
 
+def drawn_cover_url(page) -> str:
+    """The cover the site drew (shared when the editor picks no feed image), if any yet."""
+    try:
+        return page.generated_cover.image.get_rendition(meta.OG_IMAGE_SPEC).url
+    except ObjectDoesNotExist:
+        return ""
+
+
 class SeoPanel(Panel):
     """Counters for the title tag and meta description, a search-result and a social-card
     preview, and warnings: what Yoast and Ghost show editors, in Wagtail's own editor."""
@@ -105,7 +113,8 @@ class SeoPanel(Panel):
                 address_base=base,
                 address=f"{base}{page.slug}/",
                 domain=urlsplit(base).netloc,
-                image=page.feed_image and page.feed_image.get_rendition(meta.OG_IMAGE_SPEC),
+                image=page.cover and page.cover.get_rendition(meta.OG_IMAGE_SPEC),
+                drawn=drawn_cover_url(page),
                 clash=clash,
                 check_url=reverse("article_title_check"),
             )

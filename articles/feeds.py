@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from .pages import ArticlePage
+from .site_url import absolute
 from .snippets import City
 
 FEED_SIZE = 50
@@ -20,12 +21,17 @@ class ArticlesFeed(Feed):
     """The newest articles (a bounded window, as feed readers expect), newest first."""
 
     description = "Field notes on hiring backend engineers and async backend contracting."
+    url_name = "feed"
 
     def title(self, obj=None) -> str:
         return f"{settings.WAGTAIL_SITE_NAME}: articles"
 
+    # Absolute links from the Site record (Django would prefix the request's Host header).
     def link(self, obj=None) -> str:
-        return "/blog/"
+        return absolute("/blog/")
+
+    def feed_url(self, obj=None) -> str:
+        return absolute(reverse(self.url_name, args=(obj.slug,) if obj else ()))
 
     def articles(self, obj) -> QuerySet:
         return ArticlePage.objects.listed()
@@ -40,7 +46,7 @@ class ArticlesFeed(Feed):
         return item.intro
 
     def item_link(self, item: ArticlePage) -> str:
-        return item.url
+        return absolute(item.url)
 
     def item_author_name(self, item: ArticlePage) -> str | None:
         return item.author.name if item.author else None
@@ -57,11 +63,14 @@ class ArticlesFeed(Feed):
 
 class AtomArticlesFeed(ArticlesFeed):
     feed_type = Atom1Feed
+    url_name = "atom_feed"
     subtitle = ArticlesFeed.description
 
 
 class CityFeed(ArticlesFeed):
     """The articles on one city."""
+
+    url_name = "city_feed"
 
     def get_object(self, request, slug: str) -> City:
         return get_object_or_404(City, slug=slug)
@@ -70,7 +79,7 @@ class CityFeed(ArticlesFeed):
         return f"{settings.WAGTAIL_SITE_NAME}: articles on {obj.name}"
 
     def link(self, obj: City) -> str:
-        return reverse("city", args=(obj.slug,))
+        return absolute(reverse("city", args=(obj.slug,)))
 
     def articles(self, obj: City) -> QuerySet:
         return super().articles(obj).filter(city=obj)

@@ -5,6 +5,11 @@ from django.conf import settings
 from django.template.defaultfilters import truncatewords
 
 OG_IMAGE_SPEC = "fill-1200x630"  # the share image, as LinkedIn, Slack and X crop it
+# Cover renditions in the <picture> of a listing card and of the article header.
+COVER_SPECS = {
+    "card": "format-{avif,webp,jpeg} fill-{400x210,800x420}",
+    "header": "format-{avif,webp,jpeg} fill-{704x370,1200x630}",
+}
 # What search results show before they cut off (Google and Bing, roughly, in characters).
 TITLE_TAG_LIMIT = 60
 DESCRIPTION_LIMIT = 155

@@ -1,5 +1,6 @@
 """Models of the articles app, kept in modules by kind: snippets and pages."""
 
+from .covers import GeneratedCover
 from .pages import ArticlePage, ArticleRelatedLink, ArticleTopic, BlogIndexPage, HomePage
 from .snippets import Author, CallToAction, City, Office
 
@@ -11,6 +12,7 @@ __all__ = [
     "BlogIndexPage",
     "CallToAction",
     "City",
+    "GeneratedCover",
     "HomePage",
     "Office",
 ]

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
@@ -35,6 +36,9 @@ from .snippets import CallToAction
 WORDS_PER_MINUTE = 238  # Wagtail's content checks read English at this speed
 ARTICLES_PER_PAGE = 10
 HOME_LATEST_COUNT = 6
+# What a card or header needs to show the cover in one query (plus one for its renditions).
+COVER_RELATED = ("feed_image", "generated_cover__image")
+COVER_RENDITIONS = ("feed_image__renditions", "generated_cover__image__renditions")
 NEWEST_FIRST = ("-date", models.F("first_published_at").desc(nulls_last=True), "-pk")
 
 
@@ -65,6 +69,7 @@ class ChildRouteMixin:
 
     child_page_model: str = ""
     child_related: tuple[str, ...] = ()
+    child_prefetch: tuple[str, ...] = ()
 
     def route(self, request: HttpRequest, path_components: list[str]):
         if path_components:
@@ -73,6 +78,7 @@ class ChildRouteMixin:
                 child = (
                     model.objects.child_of(self)
                     .select_related(*self.child_related)
+                    .prefetch_related(*self.child_prefetch)
                     .get(slug=path_components[0])
                 )
             except model.DoesNotExist:
@@ -111,7 +117,8 @@ class BlogIndexPage(ChildRouteMixin, Page):
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
     child_page_model = "articles.ArticlePage"
-    child_related = ("author", "author__photo", "city", "call_to_action", "feed_image")
+    child_related = ("author", "author__photo", "city", "call_to_action", *COVER_RELATED)
+    child_prefetch = COVER_RENDITIONS
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -132,7 +139,12 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def listed(self) -> "ArticlePageQuerySet":
         """Visible articles, newest first, with what a listing card shows."""
-        return self.visible().select_related("author", "city").order_by(*NEWEST_FIRST)
+        return (
+            self.visible()
+            .select_related("author", "city", *COVER_RELATED)
+            .prefetch_related(*COVER_RENDITIONS)
+            .order_by(*NEWEST_FIRST)
+        )
 
 
 def _block_words(block) -> int:
@@ -249,6 +261,16 @@ class ArticlePage(Page):
         chosen = self.call_to_action
         context["call_to_action"] = chosen if chosen and chosen.live else CallToAction.default()
         return context
+
+    @property
+    def cover(self):
+        """The editor's feed image, else the drawn cover (None until the first publish)."""
+        if self.feed_image_id:
+            return self.feed_image
+        try:
+            return self.generated_cover.image
+        except ObjectDoesNotExist:
+            return None
 
     @property
     def reading_minutes(self) -> int:

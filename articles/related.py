@@ -7,7 +7,14 @@ from django.db.models.functions import Coalesce
 from modelcluster.queryset import FakeQuerySet
 from taggit.models import Tag
 
-from .pages import NEWEST_FIRST, ArticlePage, ArticleRelatedLink, ArticleTopic
+from .pages import (
+    COVER_RELATED,
+    COVER_RENDITIONS,
+    NEWEST_FIRST,
+    ArticlePage,
+    ArticleRelatedLink,
+    ArticleTopic,
+)
 
 RELATED_COUNT = 4
 
@@ -29,7 +36,11 @@ def related_articles(
         )
         rank_rules.append(When(shares_topic, then=Value(SAME_TOPIC)))
 
-    candidates = ArticlePage.objects.visible().select_related("author", "city")
+    candidates = (
+        ArticlePage.objects.visible()
+        .select_related("author", "city", *COVER_RELATED)
+        .prefetch_related(*COVER_RENDITIONS)
+    )
     if article.pk:
         candidates = candidates.exclude(pk=article.pk)
     ranked = candidates.annotate(pick_order=_pick_order(article)).annotate(

@@ -1,23 +1,21 @@
 """What search engines and social sites read: structured data and the sitemap's extra entries."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
-from django.http import HttpRequest
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from .meta import OG_IMAGE_SPEC
 from .pages import ArticlePage
+from .site_url import absolute, site_root
 from .snippets import Author, City
 
 
-def absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
-
-
-def article_structured_data(article: ArticlePage, request: HttpRequest) -> dict:
+def article_structured_data(article: ArticlePage) -> dict:
     """schema.org BlogPosting for the article (https://schema.org/BlogPosting)."""
-    url = absolute(request, article.url)
+    url = absolute(article.url)
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -35,18 +33,24 @@ def article_structured_data(article: ArticlePage, request: HttpRequest) -> dict:
         "publisher": {
             "@type": "Organization",
             "name": settings.WAGTAIL_SITE_NAME,
-            "url": absolute(request, "/"),
+            "url": absolute("/"),
         },
     }
     if article.author:
         data["author"] = {
             "@type": "Person",
             "name": article.author.name,
-            "url": absolute(request, article.author.get_absolute_url()),
+            "url": absolute(article.author.get_absolute_url()),
             **({"jobTitle": article.author.role} if article.author.role else {}),
         }
-    if article.feed_image:
-        data["image"] = absolute(request, article.feed_image.get_rendition(OG_IMAGE_SPEC).url)
+    if cover := article.cover:
+        image = cover.get_rendition(OG_IMAGE_SPEC)
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": absolute(image.url),
+            "width": image.width,
+            "height": image.height,
+        }
     return data
 
 
@@ -71,6 +75,13 @@ class TaxonomySitemap(Sitemap):
 
     def location(self, item) -> str:
         return item.get_absolute_url()
+
+    # The host of the Site record, like the page entries (not the request's Host header).
+    def get_protocol(self, protocol=None) -> str:
+        return urlsplit(site_root()).scheme
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(site_root()).netloc
 
     def lastmod(self, item):
         return item.lastmod

@@ -1,9 +1,12 @@
-"""The pages every install needs: a home page as the site root and the /blog/ index under it."""
+"""The pages every install needs: a home page as the site root and the /blog/ index under it,
+and the Site record at SITE_URL."""
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from .pages import BlogIndexPage, HomePage
+from .site_url import site_address
 
 HOME_DEFAULTS = {
     "title": "Backend engineering, city by city",
@@ -30,11 +33,11 @@ def ensure_site_tree() -> BlogIndexPage:
         # The root page's slug never shows in URLs; this one cannot clash with Wagtail's "home".
         home = root.add_child(instance=HomePage(slug="site-home", **HOME_DEFAULTS))
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home  # re-point, so the site keeps its id and settings
+    # An existing site is re-pointed, so it keeps its id and settings.
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    hostname, port = site_address(settings.SITE_URL)
+    if (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+        site.root_page, site.hostname, site.port = home, hostname, port
         site.save()
     # Wagtail's install ships a placeholder "Welcome" page; ours replaces it (only after the site
     # points away from it: deleting a site's root page deletes the site too).

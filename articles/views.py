@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from taggit.models import Tag
 
-from .pages import ArticlePage, paginate
+from .pages import COVER_RELATED, COVER_RENDITIONS, ArticlePage, paginate
+from .site_url import absolute
 from .snippets import Author, City
 
 SEARCH_MAX_CHARS = 200
@@ -78,7 +79,12 @@ def search(request: HttpRequest) -> HttpResponse:
     terms = " ".join(NOT_A_WORD.sub(" ", query).split())
     results = None
     if terms:
-        live = ArticlePage.objects.live().public().select_related("author", "city")
+        live = (
+            ArticlePage.objects.live()
+            .public()
+            .select_related("author", "city", *COVER_RELATED)
+            .prefetch_related(*COVER_RENDITIONS)
+        )
         results = paginate(request, live.search(terms, operator="and"))
     return render(request, "articles/search.html", {"query": query, "articles": results})
 
@@ -88,6 +94,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /contact/thanks/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,14 +1,14 @@
 """URL map: the admin, documents, then every other path is a Wagtail page."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from access.views import RateLimitedPasswordResetView
 
-from .views import healthz
+from .views import healthz, media
 
 handler500 = "config.views.server_error"
 
@@ -25,9 +25,9 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Images only: documents go through /documents/, which checks their privacy settings.
+    image_files = r"^media/(?P<path>(?:original_images|images)/[^/]+)$"
+    urlpatterns.append(re_path(image_files, media, name="media"))
 
 urlpatterns += [path("", include(wagtail_urls))]

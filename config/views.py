@@ -6,7 +6,11 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
+
+MEDIA_MAX_AGE = 86400
 
 RETRY_AFTER_SECONDS = 60
 
@@ -31,3 +35,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """MEDIA_ROOT when no bucket or proxy serves it; a cover's file name changes with what it
+    shows, so a day's caching never shows an old one for long."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=MEDIA_MAX_AGE)
+    return response

@@ -132,4 +132,4 @@ def thanks(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "contact/privacy.html")
+    return render(request, "contact/privacy.html", {"privacy_email": settings.PRIVACY_EMAIL})

@@ -190,7 +190,10 @@ def test_article_head_metadata_and_structured_data(client, article):
     assert data["dateModified"].startswith(str(article.date.year))
     assert data["publisher"]["@type"] == "Organization"
     assert data["mainEntityOfPage"]["@id"] == f"http://testserver{article.url}"
-    assert data["image"].startswith("http://testserver/media/images/")
+    assert data["image"]["url"].startswith("http://testserver/media/images/")
+    # The test image is 640 px wide: cropped to the share shape, never enlarged.
+    assert (data["image"]["width"], data["image"]["height"]) == (640, 336)
+    assert '<meta property="og:image:width" content="640">' in html
 
 
 @pytest.mark.django_db

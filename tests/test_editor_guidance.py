@@ -45,6 +45,8 @@ def test_seo_previews_show_what_the_page_outputs(editor_client, article):
     description = head(page, r'name="description" content="(.*?)"')
     assert panel_out(editor, "description") == description[:154] + "…"
     assert panel_out(editor, "address") == article.full_url
+    card_image = head(editor, r'data-out="image" src="(.*?)"')
+    assert card_image and head(page, r'property="og:image" content="(.*?)"').endswith(card_image)
     assert f'data-count="title">{len(title_tag)}<' in editor
 
 
@@ -52,7 +54,7 @@ def test_seo_previews_show_what_the_page_outputs(editor_client, article):
 def test_missing_description_image_and_a_duplicate_title_are_warned(editor_client, article, blog):
     editor = edit_page(editor_client, article)
     assert not re.search(r'data-warning="description" hidden', editor)
-    assert not re.search(r'data-warning="image" hidden', editor)
+    assert re.search(r'data-warning="image" hidden', editor), "its drawn cover is shared"
     assert re.search(r'data-warning="clash" hidden', editor)
 
     twin = blog.add_child(
@@ -62,6 +64,7 @@ def test_missing_description_image_and_a_duplicate_title_are_warned(editor_clien
     twin.save_revision()
     editor = edit_page(editor_client, twin)
     assert re.search(r'data-warning="description" hidden', editor)
+    assert not re.search(r'data-warning="image" hidden', editor), "never published: no cover yet"
     assert not re.search(r'data-warning="clash" hidden', editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
     assert f'data-clash-link href="{edit_url}"' in editor

@@ -32,6 +32,11 @@ home = client.get("/", HTTP_X_FORWARDED_PROTO="https").content.decode()
 css = re.search(r'/static/css/site\.[0-9a-f]{12}\.css', home).group(0)
 static = client.get(css, HTTP_X_FORWARDED_PROTO="https", HTTP_ACCEPT_ENCODING="br, gzip")
 report["hashed css"] = {"url": css, "headers": dict(static.items())}
+cover = re.search(r'/media/images/[^" ]+[.]avif', home).group(0)
+served = client.get(cover, HTTP_X_FORWARDED_PROTO="https")
+report["cover"] = {"status": served.status_code, "headers": dict(served.items())}
+document = client.get("/media/documents/contract.pdf", HTTP_X_FORWARDED_PROTO="https")
+report["document by media path"] = document.status_code
 print(json.dumps(report, default=str))
 """
 
@@ -54,6 +59,7 @@ def production_env(tmp_path, **extra) -> dict:
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "CACHE_URL": "redis://127.0.0.1:6379/14",
         "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         **extra,
     }
 
@@ -128,6 +134,14 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(production):
     css = production["hashed css"]
     assert css["headers"]["Content-Encoding"] == "br"
     assert css["headers"]["Cache-Control"] == "max-age=315360000, public, immutable"
+
+
+@pytest.mark.django_db
+def test_covers_are_served_without_a_bucket_documents_never_bypass_their_view(production):
+    cover = production["cover"]
+    assert cover["status"] == 200 and cover["headers"]["Content-Type"] == "image/avif"
+    assert cover["headers"]["Cache-Control"] == "public, max-age=86400"
+    assert production["document by media path"] == 404
 
 
 @pytest.mark.django_db

@@ -48,5 +48,6 @@ def test_article_and_listings_cost_the_same_with_5_and_500_articles(
     large = {url: queries_for(client, url) for url in urls}
 
     assert {url: large[url] for url in small} == small
-    assert large["/blog/?page=2"] == large["/blog/"]
+    # (The generated articles have no drawn cover, so page 2 may skip the renditions query.)
+    assert large["/blog/?page=2"] <= large["/blog/"]
     assert max(large.values()) <= LISTING_MAX_QUERIES, large

@@ -2,15 +2,18 @@
 
 import json
 import re
+import zlib
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from wagtail.images.models import Filter, Picture
 
 from articles import meta
-from articles.meta import OG_IMAGE_SPEC
+from articles.meta import COVER_SPECS, OG_IMAGE_SPEC
 from articles.seo import article_structured_data
+from articles.site_url import absolute
 from articles.snippets import CONTACT_PATH, Office
 
 register = template.Library()
@@ -18,6 +21,7 @@ register = template.Library()
 register.filter("title_tag", meta.title_tag)
 register.filter("share_title", meta.share_title)
 register.filter("meta_description", meta.meta_description)
+register.filter("absolute", absolute)
 
 
 @register.inclusion_tag("includes/offices.html", takes_context=True)
@@ -44,13 +48,13 @@ def canonical_url(context) -> str:
     request = context["request"]
     page = request.GET.get("page", "")
     query = f"?page={page}" if page.isdigit() and page != "1" else ""
-    return request.build_absolute_uri(request.path) + query
+    return absolute(request.path) + query
 
 
 @register.simple_tag(takes_context=True)
 def structured_data(context, article) -> str:
     """The article's JSON-LD, escaped so no text can close the script element."""
-    data = json.dumps(article_structured_data(article, context["request"]), ensure_ascii=False)
+    data = json.dumps(article_structured_data(article), ensure_ascii=False)
     escaped = data.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
     return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
 
@@ -73,8 +77,33 @@ def highlight(text: str, query: str) -> str:
     )
 
 
-@register.simple_tag(takes_context=True)
-def og_image_url(context, image) -> str:
-    if not image:
+@register.simple_tag
+def share_image(article):
+    """The og:image / twitter:image rendition (1200×630) of the article's cover, or None."""
+    cover = getattr(article, "cover", None)
+    return cover.get_rendition(OG_IMAGE_SPEC) if cover else None
+
+
+@register.simple_tag
+def cover_picture(article, place: str, **attrs) -> str:
+    """The cover as <picture> (AVIF, WebP, JPEG; width and height against layout shift).
+    Decorative (alt=""): the drawn cover repeats the title beside it; an editor's own image
+    says what it shows through its alt text."""
+    cover = article.cover
+    if cover is None:
         return ""
-    return context["request"].build_absolute_uri(image.get_rendition(OG_IMAGE_SPEC).url)
+    filters = [Filter(spec=spec) for spec in Filter.expand_spec(COVER_SPECS[place])]
+    alt = cover.default_alt_text if article.feed_image_id else ""
+    return Picture(cover.get_renditions(*filters), {"alt": alt, **attrs}).__html__()
+
+
+AVATAR_TONES = 6  # .avatar--0 … --5 in site.css: dark enough for white initials (WCAG AA)
+
+
+@register.inclusion_tag("includes/avatar.html")
+def avatar(author, size: str = "small") -> dict:
+    """The author's photo, or their initials on a colour of their own: no image request."""
+    words = [word for word in re.split(r"[\s-]+", author.name) if word[:1].isalpha()]
+    initials = "".join(word[0] for word in (words[:1] + words[1:][-1:])).upper()
+    tone = zlib.crc32(author.name.encode()) % AVATAR_TONES
+    return {"author": author, "size": size, "initials": initials or "?", "tone": tone}

@@ -124,6 +124,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)  # DEBUG serves media anyway
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -131,7 +132,10 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Clean Systems Consulting")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # initials avatars: no outside call from the admin
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address: `make setup` writes it into Wagtail's Site record, and every absolute
+# link (canonical, og:url, og:image, sitemap, feeds, JSON-LD) is built from that record.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -161,6 +165,8 @@ LEAD_MAIL_MAX_ATTEMPTS = env.int("LEAD_MAIL_MAX_ATTEMPTS", default=6)
 LEAD_MAIL_RETRY_SECONDS = env.int("LEAD_MAIL_RETRY_SECONDS", default=60)
 # Shown to a reader whose inquiry could not be stored (database down), to write to instead.
 CONTACT_FALLBACK_EMAIL = env("CONTACT_FALLBACK_EMAIL", default="hello@cleansystems.example")
+# Where readers write to see or delete what the contact form stored about them (privacy note).
+PRIVACY_EMAIL = env("PRIVACY_EMAIL", default=CONTACT_FALLBACK_EMAIL)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hiring articles <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])

@@ -49,6 +49,10 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
+# Without a bucket the app serves MEDIA_ROOT itself (covers and uploads), unless a proxy in front
+# does (SERVE_MEDIA=False).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not env("AWS_STORAGE_BUCKET_NAME", default=""))
+
 # A CDN in front is purged on publish when FRONTEND_CACHE_PURGE_URL names its purge endpoint.
 if env("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE = {

@@ -7,8 +7,9 @@ const startSeoPanel = () => {
   const field = (name) => document.getElementById(`id_${name}`);
   const value = (name) => (field(name)?.value || "").trim();
   const squash = (text) => text.split(/\s+/).filter(Boolean);
-  const { siteName, titleLimit, descriptionLimit, fallbackWords, checkUrl, pageId, addressBase } =
-    panel.dataset;
+  const {
+    siteName, titleLimit, descriptionLimit, fallbackWords, checkUrl, pageId, addressBase, drawnCover,
+  } = panel.dataset;
   const cut = (text, limit) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
   const out = (name) => panel.querySelectorAll(`[data-out="${name}"]`);
   const warning = (name) => panel.querySelector(`[data-warning="${name}"]`);
@@ -57,19 +58,21 @@ const startSeoPanel = () => {
     }, 400);
   };
 
-  // The card shows the chooser's own thumbnail until the page is saved and rendered again.
+  // The card shows the chosen image's thumbnail (until the page is saved and rendered again),
+  // else the cover the site drew; a page never published has neither yet.
   let lastImage = value("feed_image");
   const showImage = () => {
     const chosen = value("feed_image");
-    warning("image").hidden = Boolean(chosen);
-    out("no-image").forEach((node) => { node.hidden = Boolean(chosen); });
     const [image] = out("image");
     if (chosen !== lastImage) {
       lastImage = chosen;
       const thumbnail = field("feed_image")?.closest("[data-chooser]")?.querySelector("img");
-      if (thumbnail) image.src = thumbnail.src;
+      image.src = chosen ? thumbnail?.src || image.src : drawnCover;
     }
-    image.hidden = !chosen;
+    const shown = Boolean(chosen || drawnCover);
+    image.hidden = !shown;
+    warning("image").hidden = shown;
+    out("no-image").forEach((node) => { node.hidden = shown; });
   };
 
   let lastTitle = null;

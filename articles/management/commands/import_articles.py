@@ -19,7 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
     def handle(self, *args, paths: list[Path], **options):
-        loader = ArticleLoader(ensure_site_tree())
+        try:
+            loader = ArticleLoader(ensure_site_tree())
+        except ValueError as error:  # a malformed SITE_URL
+            raise CommandError(str(error)) from error
         failures = 0
         imported = 0
         for path in paths:

@@ -1,0 +1,183 @@
+"""Every article gets a cover and share image: the editor's feed image, or one drawn here from
+the title, city and author in the site's colours, stored as a Wagtail image for renditions."""
+
+import hashlib
+import io
+import logging
+from datetime import timedelta
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.db import models, transaction
+from django.utils import timezone
+from django_tasks import task
+from PIL import Image as Canvas
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.models import Collection
+
+from .meta import COVER_SPECS, OG_IMAGE_SPEC
+
+logger = logging.getLogger(__name__)
+SIZE = (1200, 630)
+MARGIN = 80
+NIGHT, ACCENT, WHITE, MUTED = "#0f2a44", "#0b57a4", "#f5f8fc", "#c9d6e6"
+DESIGN_VERSION = "1"  # bump to redraw every generated cover
+COLLECTION_NAME = "Generated covers"
+RETIRE_MARGIN_SECONDS = 3600  # beyond the page cache's own lifetime, for CDN and browser copies
+FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
+
+
+class GeneratedCover(models.Model):
+    """The drawn cover of an article without a feed image; outside page revisions, so
+    publishing an old revision never points the page at a deleted image."""
+
+    page = models.OneToOneField(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="generated_cover"
+    )
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, help_text="What it was drawn from, hashed.")
+
+    def __str__(self) -> str:
+        return f"Cover of {self.page_id}"
+
+
+def cover_facts(page) -> tuple[str, str, str]:
+    city = page.city
+    place = ", ".join(part for part in (city.name, city.country) if part) if city else ""
+    return page.title, place, page.author.name if page.author else ""
+
+
+@cache
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    """DejaVu Sans Bold, shipped with the app: the same covers on every machine, every glyph
+    the articles use (dashes, quotes, Nordic letters)."""
+    return ImageFont.truetype(str(FONT), size=size)
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap by measured width (a word longer than the line gets a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _title_lines(title: str) -> tuple[list[str], ImageFont.FreeTypeFont]:
+    """The largest size at which the title fits in four lines across the card."""
+    width = SIZE[0] - 2 * MARGIN
+    for size in (64, 58, 52, 46, 40):
+        font = _font(size)
+        lines = _wrap(title, font, width)
+        if len(lines) <= 4:
+            return lines, font
+    return [*lines[:3], " ".join(lines[3:])[:40] + "…"], font
+
+
+def draw_cover(title: str, place: str, author: str, site_name: str) -> bytes:
+    """A 1200×630 PNG: place above, the title large, the by-line and site name below."""
+    canvas = Canvas.new("RGB", SIZE, NIGHT)
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
+    draw.ellipse((SIZE[0] - 260, -220, SIZE[0] + 220, 260), fill="#12365a")
+    top = MARGIN
+    if place:
+        draw.text((MARGIN, top), place.upper(), font=_font(28), fill=MUTED)
+        top += 70
+    lines, font = _title_lines(title)
+    line_height = int(font.size * 1.18)
+    for line in lines:
+        draw.text((MARGIN, top), line, font=font, fill=WHITE)
+        top += line_height
+    footer = " · ".join(part for part in (f"By {author}" if author else "", site_name) if part)
+    draw.line((MARGIN, SIZE[1] - 120, SIZE[0] - MARGIN, SIZE[1] - 120), fill=ACCENT, width=3)
+    draw.text((MARGIN, SIZE[1] - 95), footer, font=_font(28), fill=MUTED)
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def cover_key(facts: tuple[str, str, str], site_name: str) -> str:
+    return hashlib.sha256("\x1f".join((*facts, site_name, DESIGN_VERSION)).encode()).hexdigest()
+
+
+def all_cover_filters() -> list[Filter]:
+    specs = [spec for pattern in COVER_SPECS.values() for spec in Filter.expand_spec(pattern)]
+    return [Filter(spec=spec) for spec in [*specs, OG_IMAGE_SPEC]]
+
+
+def ensure_cover(page, site_name: str) -> None:
+    """Draw the page's cover if it has none or the title, city or author changed; renditions
+    are made now, so no reader waits for an image to be encoded."""
+    facts = cover_facts(page)
+    key = cover_key(facts, site_name)
+    current = GeneratedCover.objects.filter(page=page).select_related("image").first()
+    if current and current.key == key:
+        return
+    Image = get_image_model()
+    collection = _collection()
+    title, place, author = facts
+    described = ", ".join(part for part in (place, f"by {author}" if author else "") if part)
+    image = Image(
+        title=f"Cover: {title}"[:255],
+        description=f"“{title}”{f' ({described})' if described else ''}"[:255],
+        collection=collection,
+    )
+    image.file = ImageFile(
+        io.BytesIO(draw_cover(*facts, site_name)), name=f"cover-{page.pk}-{key[:8]}.png"
+    )
+    with transaction.atomic():
+        image.save()
+        GeneratedCover.objects.update_or_create(page=page, defaults={"image": image, "key": key})
+        if current:
+            # Pages cached a moment ago (and a CDN's copies) still name the old drawing: it
+            # goes once they have all expired.
+            later = timezone.now() + timedelta(seconds=retire_after_seconds())
+            retire_cover.using(run_after=later).enqueue(current.image_id)
+    image.get_renditions(*all_cover_filters())
+    logger.info("Drew the cover of %s", page.title)
+
+
+def retire_after_seconds() -> int:
+    return settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_RELATED_LAG + RETIRE_MARGIN_SECONDS
+
+
+@task(backend="background")
+def retire_cover(image_id: int) -> str:
+    """Delete a replaced drawing (its file and renditions) unless it is a cover again."""
+    if GeneratedCover.objects.filter(image_id=image_id).exists():
+        return "still in use"
+    deleted, _ = get_image_model().objects.filter(pk=image_id).delete()
+    return "deleted" if deleted else "already gone"
+
+
+def cover_deleted(sender=None, instance=None, **kwargs) -> None:
+    """post_delete: an article deleted (or its cover record) leaves no orphaned drawing."""
+    later = timezone.now() + timedelta(seconds=retire_after_seconds())
+    transaction.on_commit(
+        lambda: retire_cover.using(run_after=later).enqueue(instance.image_id), robust=True
+    )
+
+
+def draw_on_publish(sender=None, instance=None, **kwargs) -> None:
+    """page_published: an article without the editor's own image gets its cover drawn (or
+    redrawn). A failure is logged and never blocks the publish; the next publish tries again."""
+    if instance._meta.label_lower != "articles.articlepage" or instance.feed_image_id:
+        return
+    try:
+        with transaction.atomic():
+            ensure_cover(instance, settings.WAGTAIL_SITE_NAME)
+    except Exception:
+        logger.exception("Could not draw the cover of %s", instance.title)
+
+
+def _collection() -> Collection:
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=COLLECTION_NAME).first()
+    return found or root.add_child(name=COLLECTION_NAME)
