@@ -112,36 +112,56 @@ def all_cover_filters() -> list[Filter]:
     return [Filter(spec=spec) for spec in [*specs, OG_IMAGE_SPEC]]
 
 
-def ensure_cover(page, site_name: str) -> None:
-    """Draw the page's cover if it has none or the title, city or author changed; renditions
-    are made now, so no reader waits for an image to be encoded."""
+def ensure_cover(page, site_name: str) -> bool:
+    """Draw the page's cover if it has none or the title, city or author changed; True if it
+    drew one. Its renditions are made before it is used, so no reader waits for an encoding."""
     facts = cover_facts(page)
     key = cover_key(facts, site_name)
     current = GeneratedCover.objects.filter(page=page).select_related("image").first()
     if current and current.key == key:
-        return
-    Image = get_image_model()
-    collection = _collection()
+        return False
     title, place, author = facts
     described = ", ".join(part for part in (place, f"by {author}" if author else "") if part)
-    image = Image(
+    image = get_image_model()(
         title=f"Cover: {title}"[:255],
         description=f"“{title}”{f' ({described})' if described else ''}"[:255],
-        collection=collection,
+        collection=_collection(),
     )
     image.file = ImageFile(
         io.BytesIO(draw_cover(*facts, site_name)), name=f"cover-{page.pk}-{key[:8]}.png"
     )
+    image.save()
+    image.get_renditions(*all_cover_filters())
     with transaction.atomic():
-        image.save()
         GeneratedCover.objects.update_or_create(page=page, defaults={"image": image, "key": key})
         if current:
             # Pages cached a moment ago (and a CDN's copies) still name the old drawing: it
             # goes once they have all expired.
             later = timezone.now() + timedelta(seconds=retire_after_seconds())
             retire_cover.using(run_after=later).enqueue(current.image_id)
-    image.get_renditions(*all_cover_filters())
     logger.info("Drew the cover of %s", page.title)
+    return True
+
+
+def draw_and_show(page) -> bool:
+    """Draw the cover if needed, then refresh the cached pages that show the article."""
+    from pagecache.invalidation import published
+
+    if not ensure_cover(page, settings.WAGTAIL_SITE_NAME):
+        return False
+    published(instance=page)  # its page and every listing; related cards within the lag
+    return True
+
+
+@task(backend="background")
+def draw_cover_later(page_id: int) -> str:
+    """Drawing and encoding take a second or two of CPU: the worker does it, not the publish."""
+    from .pages import ArticlePage
+
+    page = ArticlePage.objects.live().select_related("author", "city").filter(pk=page_id).first()
+    if page is None or page.feed_image_id:
+        return "nothing to draw"
+    return "drawn" if draw_and_show(page) else "already up to date"
 
 
 def retire_after_seconds() -> int:
@@ -166,15 +186,13 @@ def cover_deleted(sender=None, instance=None, **kwargs) -> None:
 
 
 def draw_on_publish(sender=None, instance=None, **kwargs) -> None:
-    """page_published: an article without the editor's own image gets its cover drawn (or
-    redrawn). A failure is logged and never blocks the publish; the next publish tries again."""
+    """page_published: an article without the editor's own image whose title, city or author
+    changed gets its cover drawn by the worker (queued with the publish, in its transaction)."""
     if instance._meta.label_lower != "articles.articlepage" or instance.feed_image_id:
         return
-    try:
-        with transaction.atomic():
-            ensure_cover(instance, settings.WAGTAIL_SITE_NAME)
-    except Exception:
-        logger.exception("Could not draw the cover of %s", instance.title)
+    key = cover_key(cover_facts(instance), settings.WAGTAIL_SITE_NAME)
+    if not GeneratedCover.objects.filter(page=instance, key=key).exists():
+        draw_cover_later.enqueue(instance.pk)
 
 
 def _collection() -> Collection:

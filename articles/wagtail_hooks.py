@@ -1,6 +1,8 @@
 """Admin screens for the content editors keep once and reuse across articles."""
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -79,3 +81,8 @@ hooks.register("construct_homepage_panels", add_newsroom_panel)
 @hooks.register("register_admin_urls")
 def register_title_check():
     return [path("articles/title-check/", title_check, name="article_title_check")]
+
+
+@hooks.register("insert_editor_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))

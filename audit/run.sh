@@ -20,6 +20,7 @@ export LOG_LEVEL=ERROR
 rm -rf build/audit.sqlite3 build/audit-media
 $PY manage.py migrate --noinput -v0
 $PY manage.py import_articles content/articles > /dev/null
+$PY manage.py draw_covers > /dev/null
 $PY manage.py collectstatic --noinput -v0
 ARTICLE=$($PY manage.py shell -v0 -c "from articles.models import ArticlePage; print(ArticlePage.objects.listed().first().url)")
 

@@ -5,9 +5,10 @@ import platform
 import sys
 from pathlib import Path
 
-CACHED_TARGET = 0.8
+CACHED_TARGET = 0.85  # with every request counted as a reader's view
 PUBLISH_THROUGHPUT = 0.8  # of steady, while an article is published
 PUBLISH_P99_RATIO, PUBLISH_P99_MS = 2.0, 60.0
+IN_FLIGHT = 64  # connections × 2: requests the server may finish after wrk stopped reading
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -43,8 +44,13 @@ def publish_report(publish_file: str) -> list[str]:
     return failures
 
 
-def main(rps_file: str, small_file: str, large_file: str, publish_file: str) -> int:
-    rps = {name: (float(value or 0), int(bad or 0)) for name, value, bad in rows(rps_file)}
+def main(
+    rps_file: str, small_file: str, large_file: str, publish_file: str, counted_file: str
+) -> int:
+    measured = rows(rps_file)
+    rps = {name: (float(value or 0), int(bad or 0)) for name, value, bad, _ in measured}
+    sent = {name: int(total or 0) for name, _, _, total in measured}
+    views = int(rows(counted_file)[0][1])
     static = rps["static CSS file"][0] or 1
     cores = len(os.sched_getaffinity(0))
     machine = f"{platform.node()}, {platform.machine()}, Python {platform.python_version()}"
@@ -52,6 +58,8 @@ def main(rps_file: str, small_file: str, large_file: str, publish_file: str) -> 
     print(f"\n{'page':<22}{'req/s':>10}{'× static':>10}{'non-2xx':>10}")
     for name, (value, bad) in rps.items():
         print(f"{name:<22}{value:>10.0f}{value / static:>10.2f}{bad:>10}")
+    cached = sent["cached article"]
+    print(f"\nViews counted during the cached-article run: {views} of {cached} requests")
     small = {name: int(count) for _, name, count, _ in rows(small_file)}
     large = {name: int(count) for _, name, count, _ in rows(large_file)}
     small_n, large_n = rows(small_file)[0][0], rows(large_file)[0][0]
@@ -63,9 +71,12 @@ def main(rps_file: str, small_file: str, large_file: str, publish_file: str) -> 
     failures = publish_report(publish_file)
     if rps["cached article"][0] < CACHED_TARGET * static:
         failures.append(f"cached article below {CACHED_TARGET}× the static file")
+    # wrk counts the responses it read; the server also counted those still in flight at the end.
+    if not cached <= views <= cached + IN_FLIGHT:
+        failures.append("the cached requests were not each counted once")
     if any(bad for _, bad in rps.values()):
         failures.append("non-2xx responses under load")
-    if small != large:
+    if any(large[name] > small[name] for name in small):
         failures.append("query counts grow with the number of articles")
     print("\nTargets:", "all met" if not failures else "MISSED: " + "; ".join(failures))
     return 1 if failures else 0

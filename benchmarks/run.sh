@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: gunicorn (production settings, 2 workers) on this host, measured with wrk.
+# `make bench`: gunicorn (production settings, 2 workers a core) on this host, measured with wrk.
 # Prints requests/second per page and its ratio to a static file, then SQL queries per uncached
 # page with the 5 launch articles and with 2,000 articles.
 set -euo pipefail
@@ -10,6 +10,8 @@ PORT=${BENCH_PORT:-8077}
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BASE="http://127.0.0.1:$PORT"
+# Readers' browsers: every measured request is counted (content performance) as a real view is.
+BROWSER=(-H "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36")
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export SECRET_KEY=${SECRET_KEY:-bench-only-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}
 export ALLOWED_HOSTS=127.0.0.1,localhost
@@ -31,6 +33,7 @@ with psycopg.connect(url._replace(path="/postgres").geturl(), autocommit=True) a
 PYTHON
 $PY manage.py migrate --noinput -v0
 $PY manage.py import_articles content/articles > /dev/null
+$PY manage.py draw_covers > /dev/null
 $PY manage.py collectstatic --noinput -v0
 $PY -c "import redis, os; redis.Redis.from_url(os.environ['CACHE_URL']).flushdb()"
 $PY manage.py count_queries > build/queries-small.tsv
@@ -39,8 +42,9 @@ if curl -s -o /dev/null "$BASE/healthz/"; then
   echo "Something already answers on $BASE: stop it (or set BENCH_PORT) and run again." >&2
   exit 1
 fi
-echo "== Starting gunicorn (2 workers) on $BASE"
-.venv/bin/gunicorn config.wsgi --workers 2 --bind "127.0.0.1:$PORT" --log-level warning &
+WORKERS=${BENCH_WORKERS:-$(( 2 * $(nproc) ))}  # as Deploy advises: about 2 × cores
+echo "== Starting gunicorn ($WORKERS workers) on $BASE"
+.venv/bin/gunicorn config.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --log-level warning &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "$BASE/healthz/" > /dev/null && break; sleep 0.2; done
@@ -50,20 +54,27 @@ CSS=$(curl -s "$BASE/" | grep -o '/static/css/site\.[0-9a-f]*\.css' | head -1)
 for path in "$ARTICLE" /blog/ /blog/feed/; do curl -s -o /dev/null "$BASE$path"; done
 
 measure() {  # name, path, [wrk options]
-  local out rps bad
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "${@:3}" "$BASE$2")
+  local out rps bad total
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "${BROWSER[@]}" "${@:3}" "$BASE$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
   bad=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<< "$out")
-  printf '%s\t%s\t%s\n' "$1" "$rps" "${bad:-0}"
+  total=$(awk '/requests in/ {print $1}' <<< "$out")
+  printf '%s\t%s\t%s\t%s\n' "$1" "$rps" "${bad:-0}" "$total"
+}
+counted() {  # views of a path counted so far today (Redis, not yet folded: no worker runs here)
+  $PY manage.py shell -v0 -c "from performance.counting import redis, day_key
+print(int(redis().hget(day_key(), 'v $1') or 0))" 2>/dev/null
 }
 echo "== Measuring: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s each"
 {
   measure "static CSS file" "$CSS"
+  before=$(counted "$ARTICLE")
   measure "cached article" "$ARTICLE"
+  echo -e "counted\t$(( $(counted "$ARTICLE") - before ))\t0\t0" >&3
   measure "uncached article" "$ARTICLE" -s benchmarks/uncached.lua
   measure "/blog/ (cached)" /blog/
   measure "feed (cached)" /blog/feed/
-} > build/rps.tsv
+} > build/rps.tsv 3> build/counted.tsv
 
 echo "== Publishing under load: 300 articles read at random, one updated and published mid-run"
 $PY manage.py generate_articles 295 > /dev/null
@@ -71,7 +82,7 @@ $PY manage.py shell -v0 -c "from articles.models import ArticlePage
 print('\n'.join(page.url for page in ArticlePage.objects.listed()))" > build/bench-paths.txt
 wrk -t2 -c"$CONNECTIONS" -d10s -s benchmarks/random_articles.lua "$BASE/" > /dev/null  # warm
 phase() {  # name: requests/second, p50, p99 and non-2xx of random article reads
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/random_articles.lua "$BASE/" |
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "${BROWSER[@]}" --latency -s benchmarks/random_articles.lua "$BASE/" |
     awk -v phase="$1" '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
       /Non-2xx/ {bad=$5} END {printf "%s\t%s\t%s\t%s\t%s\n", phase, rps, p50, p99, bad+0}'
 }
@@ -96,4 +107,4 @@ $PY manage.py generate_articles 1700 > /dev/null
 $PY manage.py count_queries > build/queries-large.tsv
 
 $PY benchmarks/report.py build/rps.tsv build/queries-small.tsv build/queries-large.tsv \
-  build/publish.tsv
+  build/publish.tsv build/counted.tsv

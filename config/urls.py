@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from access.views import RateLimitedPasswordResetView
+from performance.views import cta_click
 
 from .views import healthz, media
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contact/", include("contact.urls")),
+    path("go/cta/<int:article_id>/", cta_click, name="cta_click"),
     path("", include("articles.urls")),
 ]
 

@@ -13,6 +13,7 @@ from django.views import View
 
 from access.ratelimit import client_over_limit
 from config.views import RETRY_AFTER_SECONDS
+from performance.counting import FORM, count
 
 from .forms import InquiryForm, source_article, submission_token
 from .models import Inquiry
@@ -50,7 +51,10 @@ class ContactView(View):
             "submission": uuid.uuid4(),
         }
         form = InquiryForm(initial=initial)
-        return self.render(request, form, article_id=initial["article"])
+        source = source_article(initial["article"])
+        if source and not request.user.is_authenticated:  # the form, reached from an article
+            count(request.META, f"{FORM} {source.pk}")
+        return self.render(request, form, source=source)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = InquiryForm(request.POST)
@@ -109,13 +113,14 @@ class ContactView(View):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
-    def render(self, request, form, article_id: str = "", status: int = 200) -> HttpResponse:
+    def render(self, request, form, status: int = 200, source=None) -> HttpResponse:
         cleaned = getattr(form, "cleaned_data", {})
-        source = (
-            cleaned["article"]
-            if "article" in cleaned
-            else source_article(article_id or form.data.get("article", ""))
-        )
+        if source is None:
+            source = (
+                cleaned["article"]
+                if "article" in cleaned
+                else source_article(form.data.get("article", ""))
+            )
         context = {"form": form, "source_article": source}
         return render(request, self.template_name, context, status=status)
 
@@ -132,4 +137,8 @@ def thanks(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "contact/privacy.html", {"privacy_email": settings.PRIVACY_EMAIL})
+    context = {
+        "privacy_email": settings.PRIVACY_EMAIL,
+        "daily_days": settings.PERFORMANCE_DAILY_DAYS,
+    }
+    return render(request, "contact/privacy.html", context)

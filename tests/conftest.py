@@ -36,6 +36,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         assert connection.vendor == "postgresql", "the suite runs on PostgreSQL (see README)"
         call_command("import_articles", settings.ARTICLES_CONTENT_DIR, stdout=io.StringIO())
+        call_command("draw_covers", stdout=io.StringIO())  # as `make setup` does
         LAUNCH_STATE["json"] = connection.creation.serialize_db_to_string()
 
 

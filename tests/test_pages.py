@@ -114,7 +114,9 @@ def test_article_page_shows_everything_a_reader_needs(client, article):
     # The call to action appears exactly once and leads to the contact form.
     assert html.count("Scale Your Backend") == 1
     assert html.count("Need an Experienced Backend Developer?") == 1
-    assert f"/contact/?article={article.pk}" in page.links
+    assert f"/go/cta/{article.pk}/" in page.links  # counted, then on to the contact form
+    click = client.get(f"/go/cta/{article.pk}/")
+    assert click.status_code == 302 and click["Location"] == f"/contact/?article={article.pk}"
     assert "Production Backend Experience." in html
 
     assert "Our offices" in h2s

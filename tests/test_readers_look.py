@@ -56,6 +56,19 @@ def test_every_launch_article_has_a_drawn_cover_used_everywhere(client):
 
 
 @pytest.mark.django_db
+def test_a_new_article_gets_its_cover_from_the_worker_not_the_publish(client, blog):
+    article = blog.add_child(
+        instance=ArticlePage(title="Hiring in Oulu", intro="Oulu.", live=False)
+    )
+    article.save_revision().publish()
+    assert article.cover is None, "publishing does not wait for the drawing"
+    run_jobs()
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.cover.collection.name == COLLECTION_NAME
+    assert "cover-" in meta(client.get(article.url).text, "og:image")
+
+
+@pytest.mark.django_db
 def test_cards_show_the_cover_lazily_with_its_size(client):
     html = client.get("/blog/").text
     cards = re.findall(r'<article class="card">.*?</article>', html, re.S)
@@ -74,6 +87,8 @@ def test_the_cover_is_redrawn_when_title_city_or_author_change_only(article):
 
     article.city = City.objects.create(name="Oulu", country="Finland")
     article.save_revision().publish()
+    assert GeneratedCover.objects.get(page=article).image == first, "the worker draws it"
+    run_jobs()
     redrawn = GeneratedCover.objects.get(page=article).image
     assert redrawn != first and "Oulu, Finland" in redrawn.description
 

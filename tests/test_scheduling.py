@@ -1,5 +1,5 @@
 """A scheduled article goes live by itself: the background worker runs Wagtail's scheduled
-publishing every minute, and the page cache shows it at once."""
+publishing every minute (the page cache shows it at once) and folds the counted views."""
 
 from datetime import timedelta
 
@@ -40,3 +40,22 @@ def test_the_worker_publishes_a_scheduled_article_and_the_cache_shows_it(launch_
     assert "Scheduled: Hiring in Tampere" in reader.get("/blog/feed/").text
     assert article.slug in reader.get("/sitemap.xml").text
     assert reader.get(article.url).status_code == 200
+
+
+def test_the_worker_folds_counted_views_into_daily_rows(launch_state, tmp_path):
+    from performance.models import DailyCount, Kind
+    from tests.test_performance import reader
+
+    article = ArticlePage.objects.listed().first()
+    for _ in range(3):
+        assert reader().get(article.url).status_code == 200
+    env = production_env(tmp_path, CACHE_URL="redis://127.0.0.1:6379/15",
+                         WORKER_PERIODIC_SECONDS="1")  # fmt: skip
+    worker = start_worker(env)
+    try:
+        rows = DailyCount.objects.filter(kind=Kind.ARTICLE, key=str(article.pk))
+        folded = wait_for(lambda: rows.filter(views=3).exists(), 30)
+        assert folded, worker.poll() is not None and worker.stdout.read()
+    finally:
+        worker.terminate()
+        worker.wait(10)

@@ -46,6 +46,7 @@ LOCAL_APPS = [
     "articles",
     "contact",
     "pagecache",
+    "performance",
     "background",
     "access",
 ]
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "performance.middleware.ViewCountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -154,7 +156,12 @@ WORKER_PERIODIC_SECONDS = env.int("WORKER_PERIODIC_SECONDS", default=60)
 WORKER_PERIODIC_JOBS = [
     "articles.scheduling.publish_scheduled",  # Wagtail's go-live and expiry dates
     "contact.notifications.requeue_stranded",
+    "performance.folding.fold_counts",  # views and clicks from Redis into daily rows
 ]
+# Daily counts older than this are summed into monthly rows (content performance).
+PERFORMANCE_DAILY_DAYS = env.int("PERFORMANCE_DAILY_DAYS", default=400)
+# Seconds each process adds up its counts before writing them to Redis (0: at once).
+PERFORMANCE_FLUSH_SECONDS = env.float("PERFORMANCE_FLUSH_SECONDS", default=1.0)
 
 # Mail: EMAIL_URL picks the backend (console in dev); lead notifications go to SALES_NOTIFY_EMAILS.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -16,6 +16,7 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+PERFORMANCE_FLUSH_SECONDS = 0  # every count written at once, for the tests to read
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405 (covers and test images)
 
 # Static files straight from static/ (no collectstatic step outside production).

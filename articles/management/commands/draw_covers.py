@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.covers import GeneratedCover, cover_facts, cover_key, ensure_cover
+from articles.covers import GeneratedCover, cover_facts, cover_key, draw_and_show
 from articles.models import ArticlePage
 
 
 class Command(BaseCommand):
     help = (
         "Draw a cover for every live article without a feed image whose cover is missing or "
-        "no longer matches its title, city and author. Publishing does this too."
+        "no longer matches its title, city and author. Publishing queues this for the worker."
     )
 
     def handle(self, *args, **options):
@@ -20,6 +20,5 @@ class Command(BaseCommand):
         drawn = 0
         for page in pages.select_related("author", "city"):
             if keys.get(page.pk) != cover_key(cover_facts(page), site_name):
-                ensure_cover(page, site_name)
-                drawn += 1
+                drawn += draw_and_show(page)
         self.stdout.write(f"{drawn} cover(s) drawn")

@@ -1,0 +1,168 @@
+"""The worker's every-minute job: counts from Redis (or the database tally) into daily rows,
+and daily rows past PERFORMANCE_DAILY_DAYS into monthly ones."""
+
+import re
+import uuid
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from wagtail.models import Site
+
+from articles.models import ArticlePage, Author, City
+from articles.scheduling import only_one_worker
+
+from .counting import CLICK, FORM, PREFIX, VIEW, redis
+from .models import Counts, DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
+
+DAY_KEY = re.compile(rf"^{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})$")
+BATCH_PREFIX = f"{PREFIX}folding:"
+LISTINGS = re.compile(r"^/(?:|blog/|topics/[\w-]+/)$")
+SLUG_PAGE = re.compile(r"^/(authors|cities|blog)/([\w-]+)/$")
+NUMBERS = ("views", "cta_clicks", "form_views")
+FIELD_NUMBER = {VIEW: "views", CLICK: "cta_clicks", FORM: "form_views"}
+KEEP_BATCH_NAMES = timedelta(days=30)
+
+
+def fold_counts() -> None:
+    """Periodic job (WORKER_PERIODIC_JOBS); one worker at a time."""
+    with only_one_worker("fold_counts") as mine:
+        if mine:
+            fold_redis()
+            fold_pending()
+            compact()
+
+
+def tally(counts: dict[str, int]) -> dict[tuple[str, str], dict]:
+    """Raw fields ("v /blog/x/", "c 12", …) as rows per page: (kind, key) → numbers. Fields
+    that name no page (a 404, an article since deleted) are dropped."""
+    pages = resolve_paths({field[2:] for field in counts if field.startswith(f"{VIEW} ")})
+    ids = {field[2:] for field in counts if field[:2] in (f"{CLICK} ", f"{FORM} ")}
+    articles = set(
+        ArticlePage.objects.filter(pk__in=[i for i in ids if i.isdigit()]).values_list(
+            "pk", flat=True
+        )
+    )
+    rows: dict[tuple[str, str], dict] = defaultdict(lambda: dict.fromkeys(NUMBERS, 0))
+    for field, number in counts.items():
+        kind, _, target = field.partition(" ")
+        if kind == VIEW and target in pages:
+            page_kind, key, article_id = pages[target]
+        elif kind in (CLICK, FORM) and target.isdigit() and int(target) in articles:
+            page_kind, key, article_id = Kind.ARTICLE, target, int(target)
+        else:
+            continue
+        row = rows[(page_kind, key)]
+        row["article_id"] = article_id
+        row[FIELD_NUMBER[kind]] += number
+    return rows
+
+
+def resolve_paths(paths: set[str]) -> dict[str, tuple[str, str, int | None]]:
+    """Which page each counted path was: an article (by id, so a later slug change keeps its
+    history), a listing, an author, a city or the contact page."""
+    slugs: dict[str, set[str]] = defaultdict(set)
+    for path in paths:
+        if match := SLUG_PAGE.match(path):
+            slugs[match[1]].add(match[2])
+    root_paths = Site.get_site_root_paths()
+    root = root_paths[0].root_path if root_paths else "/"
+    articles = dict(
+        ArticlePage.objects.filter(
+            url_path__in=[f"{root}blog/{slug}/" for slug in slugs["blog"]]
+        ).values_list("slug", "pk")
+    )
+    authors = set(Author.objects.filter(slug__in=slugs["authors"]).values_list("slug", flat=True))
+    cities = set(City.objects.filter(slug__in=slugs["cities"]).values_list("slug", flat=True))
+    resolved = {}
+    for path in paths:
+        match = SLUG_PAGE.match(path)
+        section, slug = (match[1], match[2]) if match else ("", "")
+        if LISTINGS.match(path):
+            resolved[path] = (Kind.LISTING, path, None)
+        elif path == "/contact/":
+            resolved[path] = (Kind.CONTACT, path, None)
+        elif section == "blog" and slug in articles:
+            resolved[path] = (Kind.ARTICLE, str(articles[slug]), articles[slug])
+        elif section == "authors" and slug in authors:
+            resolved[path] = (Kind.AUTHOR, slug, None)
+        elif section == "cities" and slug in cities:
+            resolved[path] = (Kind.CITY, slug, None)
+    return resolved
+
+
+def add(model: type[Counts], period: dict, rows: dict[tuple[str, str], dict]) -> None:
+    """Add the numbers to the period's rows (created where missing); the caller holds the lock."""
+    field = next(iter(period))
+    existing = {
+        (row.kind, row.key): row
+        for row in model.objects.filter(**period, key__in={key for _, key in rows})
+    }
+    changed = []
+    for (kind, key), numbers in rows.items():
+        row = existing.get((kind, key)) or model(kind=kind, key=key, **period)
+        row.article_id = numbers.get("article_id") or row.article_id
+        for name in NUMBERS:
+            setattr(row, name, getattr(row, name) + numbers[name])
+        changed.append(row)
+    model.objects.bulk_create(
+        changed,
+        update_conflicts=True,
+        unique_fields=[field, "kind", "key"],
+        update_fields=[*NUMBERS, "article"],
+    )
+
+
+def fold_redis() -> None:
+    """Each day's hash is renamed to a batch (new counts start a fresh hash), added to the daily
+    rows with the batch's name in one transaction, then deleted."""
+    connection = redis()
+    if connection is None:
+        return
+    for key in connection.scan_iter(match=f"{PREFIX}*"):
+        if match := DAY_KEY.match(key.decode()):
+            connection.renamenx(key, f"{BATCH_PREFIX}{match[1]}:{uuid.uuid4().hex}")
+    for batch in connection.scan_iter(match=f"{BATCH_PREFIX}*"):
+        name = batch.decode()
+        day = date.fromisoformat(name[len(BATCH_PREFIX) :].split(":")[0])
+        counts = {field.decode(): int(n) for field, n in connection.hgetall(batch).items()}
+        with transaction.atomic():
+            if not FoldedBatch.objects.filter(name=name).exists():
+                add(DailyCount, {"day": day}, tally(counts))
+                FoldedBatch.objects.create(name=name)
+        connection.delete(batch)
+    FoldedBatch.objects.filter(folded_at__lt=timezone.now() - KEEP_BATCH_NAMES).delete()
+
+
+def fold_pending() -> None:
+    """The database tally (no Redis) into daily rows."""
+    with transaction.atomic():
+        pending = list(PendingCount.objects.select_for_update())
+        by_day: dict[date, dict[str, int]] = defaultdict(dict)
+        for row in pending:
+            by_day[row.day][row.field] = row.count
+        for day, counts in by_day.items():
+            add(DailyCount, {"day": day}, tally(counts))
+        PendingCount.objects.filter(pk__in=[row.pk for row in pending]).delete()
+
+
+def compact() -> None:
+    """Daily rows past the retention become (or add to) monthly rows."""
+    cutoff = timezone.localdate() - timedelta(days=settings.PERFORMANCE_DAILY_DAYS)
+    old = DailyCount.objects.filter(day__lt=cutoff)
+    months: dict[date, dict] = defaultdict(dict)
+    sums = (
+        old.annotate(month=TruncMonth("day"))
+        .values("month", "kind", "key", "article_id")
+        .annotate(**{name: Sum(name) for name in NUMBERS})
+    )
+    for row in sums:
+        months[row["month"]][(row["kind"], row["key"])] = row
+    with transaction.atomic():
+        for month, rows in months.items():
+            add(MonthlyCount, {"month": month}, rows)
+        old.delete()

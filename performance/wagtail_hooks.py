@@ -1,0 +1,30 @@
+"""The Content performance report under Reports, for Editors and Sales alike."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import PERMISSION, ContentPerformanceView
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [
+        path(
+            "reports/content-performance/",
+            ContentPerformanceView.as_view(),
+            name="content_performance",
+        )
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        "Content performance", reverse("content_performance"), icon_name="pick", order=990
+    )

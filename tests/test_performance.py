@@ -1,0 +1,299 @@
+"""Content performance: views, call-to-action clicks and form views counted without cookies or
+personal data (in the page cache's Redis round trip on a hit), folded by the worker into daily
+rows, and reported per article, city and author with the sales desk's leads and money."""
+
+import csv
+import io
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+import redis as redis_lib
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import ArticlePage
+from contact.models import Inquiry, Status
+from pagecache.wsgi import PageCacheApplication
+from performance.counting import day_key
+from performance.folding import BATCH_PREFIX, compact, fold_counts
+from performance.models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
+from tests.test_editors import member_of
+from tests.test_page_cache import page_cache, warm  # noqa: F401 (autouse fixture)
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+
+
+@pytest.fixture
+def redis():
+    return redis_lib.Redis.from_url("redis://127.0.0.1:6379/15")
+
+
+def counted(redis) -> dict[str, int]:
+    return {k.decode(): int(v) for k, v in redis.hgetall(day_key()).items()}
+
+
+def reader(**headers) -> Client:
+    return Client(HTTP_USER_AGENT=BROWSER, **headers)
+
+
+@pytest.mark.django_db
+def test_a_cached_view_is_counted_in_the_lookup_round_trip_without_sql(
+    article, redis, django_assert_num_queries
+):
+    warm(reader(), article.url)  # a miss: rendered by Django, counted in the lookup
+    django_calls = []
+    app = PageCacheApplication(lambda environ, start: django_calls.append(1) or [])
+    environ = RequestFactory().get(article.url, HTTP_USER_AGENT=BROWSER).META
+    started = {}
+    with django_assert_num_queries(0):
+        app(environ, lambda status, headers: started.update(headers=dict(headers)))
+    assert started["headers"]["X-Cache"] == "HIT" and django_calls == []
+    assert counted(redis) == {f"v {article.url}": 2}
+    assert "Set-Cookie" not in started["headers"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_USER_AGENT": BROWSER, "HTTP_DNT": "1"},
+        {"HTTP_USER_AGENT": BROWSER, "HTTP_SEC_GPC": "1"},
+        {"HTTP_USER_AGENT": GOOGLEBOT},
+        {"HTTP_USER_AGENT": "python-requests/2.32"},
+        {},
+    ],
+    ids=["do-not-track", "global-privacy-control", "googlebot", "script", "no-user-agent"],
+)
+def test_readers_who_opt_out_and_bots_are_not_counted(article, redis, headers):
+    for _ in range(2):  # a miss, then a hit
+        assert Client(**headers).get(article.url).status_code == 200
+    assert Client(**headers).get(f"/go/cta/{article.pk}/").status_code == 302
+    assert counted(redis) == {}
+
+
+@pytest.mark.django_db
+def test_editors_previews_and_other_paths_are_not_counted(article, redis):
+    editor = reader()
+    editor.force_login(member_of("Editors", "eddie"))
+    editor.get(article.url)
+    editor.get(f"/go/cta/{article.pk}/")
+    editor.get(reverse("wagtailadmin_pages:view_draft", args=(article.pk,)))
+    for path in ["/search/?q=helsinki", "/blog/feed/", "/sitemap.xml", "/no-such-page/"]:
+        reader().get(path)
+    assert counted(redis) == {}
+
+
+@pytest.mark.django_db
+def test_cta_click_and_the_form_view_it_leads_to_are_attributed_to_the_article(article, redis):
+    page = reader().get(article.url).text
+    assert f'href="/go/cta/{article.pk}/" rel="nofollow"' in page
+    click = reader().get(f"/go/cta/{article.pk}/")
+    assert click.status_code == 302 and click["Location"] == f"/contact/?article={article.pk}"
+    assert "Set-Cookie" not in click and click["Cache-Control"] == "no-store"
+    assert reader().get(click["Location"]).status_code == 200
+    assert counted(redis) == {
+        f"v {article.url}": 1,
+        f"c {article.pk}": 1,
+        f"f {article.pk}": 1,
+        "v /contact/": 1,
+    }
+    assert reader().get("/go/cta/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_kind_of_page_is_counted_once_per_view(article, redis):
+    author, city = article.author, article.city
+    paths = ["/", "/blog/", article.url, f"/authors/{author.slug}/", f"/cities/{city.slug}/"]
+    for path in paths * 2:
+        assert reader().get(path).status_code == 200
+    assert counted(redis) == {f"v {path}": 2 for path in paths}
+
+
+@pytest.mark.django_db
+def test_without_redis_counts_go_to_the_database_and_fold_the_same_way(article, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
+    }
+    reader().get(article.url)
+    reader().get(f"/go/cta/{article.pk}/")
+    assert dict(PendingCount.objects.values_list("field", "count")) == {
+        f"v {article.url}": 1,
+        f"c {article.pk}": 1,
+    }
+    fold_counts()
+    row = DailyCount.objects.get(kind=Kind.ARTICLE, key=str(article.pk))
+    assert (row.views, row.cta_clicks, row.article_id) == (1, 1, article.pk)
+    assert not PendingCount.objects.exists()
+
+
+@pytest.mark.django_db
+def test_folding_moves_counts_into_daily_rows_exactly_once(article, redis):
+    for _ in range(3):
+        reader().get(article.url)
+    reader().get(f"/go/cta/{article.pk}/")
+    redis.hincrby(day_key(), "v /blog/no-such-article/", 5)
+    fold_counts()
+    row = DailyCount.objects.get(day=timezone.localdate(), kind=Kind.ARTICLE, key=str(article.pk))
+    assert (row.views, row.cta_clicks) == (3, 1)
+    assert DailyCount.objects.filter(kind=Kind.ARTICLE).count() == 1, "unknown paths dropped"
+    assert not redis.keys("performance:*")
+
+    # A worker that stopped after committing, before deleting its batch, never counts it twice.
+    batch = f"{BATCH_PREFIX}{timezone.localdate()}:crashed"
+    redis.hset(batch, f"v {article.url}", 7)
+    FoldedBatch.objects.create(name=batch)
+    fold_counts()
+    assert DailyCount.objects.get(pk=row.pk).views == 3 and not redis.exists(batch)
+
+    # A slug change keeps the history: rows are per article, not per address.
+    article.slug = "helsinki-renamed"
+    article.save_revision().publish()
+    reader().get(ArticlePage.objects.get(pk=article.pk).url)
+    fold_counts()
+    assert DailyCount.objects.get(pk=row.pk).views == 4
+
+
+@pytest.mark.django_db
+def test_old_daily_rows_become_monthly_totals(article, settings):
+    settings.PERFORMANCE_DAILY_DAYS = 30
+    old = timezone.localdate() - timedelta(days=60)
+    for offset in range(3):
+        DailyCount.objects.create(
+            day=old + timedelta(days=offset), kind=Kind.ARTICLE, key=str(article.pk),
+            article=article, views=10, cta_clicks=1,
+        )  # fmt: skip
+    recent = DailyCount.objects.create(
+        day=timezone.localdate(), kind=Kind.ARTICLE, key=str(article.pk), article=article, views=1
+    )
+    compact()
+    assert list(DailyCount.objects.all()) == [recent]
+    months = MonthlyCount.objects.all()
+    assert sum(m.views for m in months) == 30 and sum(m.cta_clicks for m in months) == 3
+
+
+def funnel_data(article, blog):
+    """Two weeks of counts and leads: the report must add them up exactly."""
+    today = timezone.localdate()
+    DailyCount.objects.create(
+        day=today - timedelta(days=3), kind=Kind.ARTICLE, key=str(article.pk), article=article,
+        views=200, cta_clicks=20, form_views=10,
+    )  # fmt: skip
+    DailyCount.objects.create(
+        day=today - timedelta(days=20), kind=Kind.ARTICLE, key=str(article.pk), article=article,
+        views=1000, cta_clicks=1, form_views=1,
+    )  # fmt: skip
+    lead = {"email": "cto@example.fi", "company": "Oy", "role": "CTO", "project": "API",
+            "work_definition": "specs", "documentation": "written", "desired_start": "asap",
+            "readiness": "ready", "source_article": article}  # fmt: skip
+    Inquiry.objects.create(name="A", status=Status.WON, deal_value=Decimal("12000"), **lead)
+    Inquiry.objects.create(name="B", status=Status.QUALIFIED, **lead)
+    Inquiry.objects.create(name="C", **lead)
+    Inquiry.objects.create(name="D", **{**lead, "source_article": None})
+
+
+@pytest.mark.django_db
+def test_report_shows_the_funnel_per_article_for_editors_and_sales(article, blog, redis):
+    funnel_data(article, blog)
+    reader().get(article.url)  # today, not folded yet: included
+    for group, name in [("Editors", "eddie"), ("Sales", "sally")]:
+        client = Client()
+        client.force_login(member_of(group, name))
+        response = client.get(reverse("content_performance"), {"days": "7"})
+        assert response.status_code == 200
+        row = next(r for r in response.context["rows"] if r["article"] == article)
+        assert (row["views"], row["cta_clicks"], row["form_views"]) == (201, 20, 10)
+        assert (row["leads"], row["qualified"], row["won"], row["won_value"]) == (3, 2, 1, 12000)
+        assert (row["cta_clicks_rate"], row["leads_rate"], row["won_rate"]) == ("10%", "30%", "50%")
+        totals = response.context["totals"]
+        assert totals["leads"] == 4 and totals["views"] == 201
+        assert "<svg" in response.text and "Article views and leads per day" in response.text
+
+
+@pytest.mark.django_db
+def test_report_by_city_sorting_periods_and_bad_input(article, blog):
+    funnel_data(article, blog)
+    client = Client()
+    client.force_login(User.objects.create_superuser("admin", "a@example.com", "x" * 20))
+    url = reverse("content_performance")
+    thirty = client.get(url, {"days": "30", "by": "city", "sort": "-views"}).context
+    helsinki = next(r for r in thirty["rows"] if r["name"] == article.city.name)
+    assert helsinki["views"] == 1200 and helsinki["leads"] == 3
+    assert thirty["rows"][0] == helsinki, "sorted by views, most first"
+    authors = client.get(url, {"days": "90", "by": "author", "sort": "name"}).context["rows"]
+    assert [r["name"] for r in authors] == sorted(r["name"] for r in authors)
+
+    custom = {"days": "custom", "start": "2020-01-01", "end": "2019-01-01"}
+    response = client.get(url, custom)
+    assert response.status_code == 200 and "The period ends before it starts." in response.text
+    for odd in [{"days": "x"}, {"sort": "password"}, {"by": "'; drop"}, {"days": "custom"}]:
+        assert client.get(url, odd).status_code == 200
+
+
+@pytest.mark.django_db
+def test_report_exports_csv_and_xlsx(article, blog):
+    funnel_data(article, blog)
+    client = Client()
+    client.force_login(member_of("Sales", "sally"))
+    response = client.get(reverse("content_performance"), {"days": "30", "export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    exported = next(r for r in rows if r["Name"] == article.title)
+    assert exported["Views"] == "1200" and exported["Won value (EUR)"] == "12000.00"
+    xlsx = client.get(reverse("content_performance"), {"days": "30", "export": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+@pytest.mark.django_db
+def test_only_report_roles_see_it(client):
+    url = reverse("content_performance")
+    assert client.get(url).status_code == 302  # to the login
+    client.force_login(User.objects.create_user("nobody", "n@example.com", "x" * 20))
+    assert client.get(url).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_article_edit_view_has_a_performance_side_panel(article, blog):
+    funnel_data(article, blog)
+    client = Client()
+    client.force_login(member_of("Editors", "eddie"))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).text
+    assert 'data-side-panel="performance"' in html
+    assert "<dt>Views</dt><dd>1200</dd>" in html and "<dt>Leads</dt><dd>3</dd>" in html
+    blog_html = client.get(reverse("wagtailadmin_pages:edit", args=(blog.pk,))).text
+    assert 'data-side-panel="performance"' not in blog_html
+
+
+@pytest.mark.django_db
+def test_privacy_page_says_what_is_counted(client):
+    html = client.get("/contact/privacy/").text
+    assert "no cookie" in html.lower() and "Do Not Track" in html
+
+
+def test_the_worker_folds_every_minute():
+    assert "performance.folding.fold_counts" in settings.WORKER_PERIODIC_JOBS
+
+
+@pytest.mark.django_db
+def test_a_process_adds_up_its_counts_and_keeps_them_while_redis_is_down(settings, redis):
+    from django.test import override_settings
+
+    from performance.counting import Tally
+    from tests.faults import free_port
+    from tests.test_page_cache import redis_caches
+
+    settings.PERFORMANCE_FLUSH_SECONDS = 3600  # written only when flushed here
+    tally = Tally()
+    for _ in range(5):
+        tally.add("v /blog/")
+    assert counted(redis) == {}, "a hit costs no Redis command"
+    with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{free_port()}/0")):
+        tally.flush()  # Redis down: nothing lost
+    assert counted(redis) == {}
+    tally.flush()
+    assert counted(redis) == {"v /blog/": 5}
