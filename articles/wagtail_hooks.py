@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -47,7 +48,7 @@ class OfficeViewSet(SnippetViewSet):
 
     model = Office
     icon = "home"
-    list_display = ["city", "street", "country"]
+    list_display = ["city", "street", "country", LiveStatusTagColumn()]
     sort_order_field = "sort_order"
     copy_view_enabled = False
 
@@ -55,7 +56,7 @@ class OfficeViewSet(SnippetViewSet):
 class CallToActionViewSet(SnippetViewSet):
     model = CallToAction
     icon = "pick"
-    list_display = ["heading", "subheading", "is_default"]
+    list_display = ["heading", "subheading", "is_default", LiveStatusTagColumn()]
     list_filter = ["is_default"]
     menu_label = "Calls to action"
 

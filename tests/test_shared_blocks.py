@@ -95,6 +95,9 @@ def test_a_new_office_stays_off_the_site_until_published(editor_client, article)
     assert editor_client.post(url("office", "add"), data).status_code == 302
     draft = Office.objects.get(street="5 Narva mnt")
     assert not draft.live
+    listing = editor_client.get(url("office", "list")).text
+    statuses = re.findall(r'class="w-status[^"]*"[^>]*>\s*(\w+)', listing)
+    assert sorted(set(statuses)) == ["draft", "live"], "the list says which offices are drafts"
     assert reader.get(article.url)["X-Cache"] == "HIT"
     assert "5 Narva mnt" not in reader.get("/contact/").text
 
