@@ -72,8 +72,9 @@ def title_check(request: HttpRequest) -> JsonResponse:
     if not has_content_access(request.user):
         raise PermissionDenied
     page_id = request.GET.get("page", "")
+    known = page_id.isascii() and page_id.isdigit() and len(page_id) <= 9  # else no page
     clash = title_clash(
-        ArticlePage, request.GET.get("title", "")[:255], int(page_id) if page_id.isdigit() else None
+        ArticlePage, request.GET.get("title", "")[:255], int(page_id) if known else None
     )
     if clash is None:
         return JsonResponse({"clash": None})

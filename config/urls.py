@@ -23,7 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contact/", include("contact.urls")),
-    path("go/cta/<int:article_id>/", cta_click, name="cta_click"),
+    # Up to 9 digits: a longer number names no page (and would overflow the database's integer).
+    re_path(r"^go/cta/(?P<article_id>[0-9]{1,9})/$", cta_click, name="cta_click"),
     path("", include("articles.urls")),
 ]
 

@@ -24,10 +24,10 @@ LONGEST_PERIOD = timedelta(days=3 * 366)
 ROW_NAMES = {"article": "Article", "city": "City", "author": "Author"}
 
 
-def cta_click(request: HttpRequest, article_id: int) -> HttpResponse:
+def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
     """The article's call-to-action button: one click counted, then where the button leads."""
     article = get_object_or_404(
-        ArticlePage.objects.visible().select_related("call_to_action"), pk=article_id
+        ArticlePage.objects.visible().select_related("call_to_action"), pk=int(article_id)
     )
     if not request.user.is_authenticated:
         count(request.META, f"{CLICK} {article.pk}")

@@ -102,7 +102,8 @@ def test_cta_click_and_the_form_view_it_leads_to_are_attributed_to_the_article(a
         f"f {article.pk}": 1,
         "v /contact/": 1,
     }
-    assert reader().get("/go/cta/999999/").status_code == 404
+    for odd in ["/go/cta/999999/", "/go/cta/99999999999999999999/", "/go/cta/x/"]:
+        assert reader().get(odd).status_code == 404, odd
 
 
 @pytest.mark.django_db
