@@ -49,7 +49,7 @@ class PageCacheMiddleware:
         if store.STAMP_SEEN not in environ:  # no WSGI layer looked it up already
             entry = store.lookup(environ)
             if entry is not None:
-                response = store.as_response(entry)
+                response = store.as_response(entry, environ)
                 response["X-Cache"] = "HIT"
                 return response
         response = self.get_response(request)

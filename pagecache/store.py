@@ -37,6 +37,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
+from . import encoding
+
 logger = logging.getLogger(__name__)
 ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
@@ -69,6 +71,7 @@ class Entry(NamedTuple):
     body: bytes
     shows: tuple[int, ...] = ()  # the articles an article page shows as related cards
     rendered_at: float = 0.0
+    encoding: str = ""  # "gzip": body is stored compressed (encoding.py)
 
 
 _down_until = 0.0
@@ -218,8 +221,14 @@ def lookup(environ: dict) -> Entry | None:
         return None
 
 
-def as_response(entry: Entry) -> HttpResponse:
-    return HttpResponse(entry.body, status=entry.status, headers=entry.headers)
+def served(entry: Entry, environ: dict) -> tuple[bytes, dict[str, str]]:
+    """The stored body and headers as this client can read them (gzipped or not)."""
+    return encoding.for_client(entry.body, entry.encoding, entry.headers, environ)
+
+
+def as_response(entry: Entry, environ: dict) -> HttpResponse:
+    body, headers = served(entry, environ)
+    return HttpResponse(body, status=entry.status, headers=headers)
 
 
 def save(environ: dict, response: HttpResponse) -> bool:
@@ -229,9 +238,10 @@ def save(environ: dict, response: HttpResponse) -> bool:
         return False
     shows = environ.get(ARTICLE)
     stamp = now if shows is None else now._replace(listing=None)
+    body, body_encoding, headers = encoding.prepare(response)
     entry = Entry(
-        stamp, response.status_code, dict(response.items()), response.content,
-        shows or (), environ.get(STARTED, 0.0),
+        stamp, response.status_code, headers, body, shows or (), environ.get(STARTED, 0.0),
+        body_encoding,
     )  # fmt: skip
     key = key_for(environ)
     try:

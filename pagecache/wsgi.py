@@ -16,9 +16,10 @@ class PageCacheApplication:
         if store.cacheable_request(environ):
             entry = store.lookup(environ)
             if entry is not None:
+                body, headers = store.served(entry, environ)
                 start_response(
                     f"{entry.status} {HTTPStatus(entry.status).phrase}",
-                    [*entry.headers.items(), ("X-Cache", "HIT")],
+                    [*headers.items(), ("X-Cache", "HIT")],
                 )
-                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else entry.body]
+                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
         return self.application(environ, start_response)

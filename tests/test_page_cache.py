@@ -166,3 +166,20 @@ def test_wsgi_layer_answers_a_hit_without_django(client, article, django_assert_
 
     app(RequestFactory().get("/contact/").META, lambda *args: None)
     assert calls == ["/contact/"], "never-cached paths go straight to Django"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept", "gzipped"),
+    [("gzip, deflate, br", True), ("br;q=1, gzip;q=0.5", True), ("gzip;q=0", False),
+     ("identity", False), ("", False)],
+)  # fmt: skip
+def test_stored_pages_go_gzipped_to_clients_that_accept_it(client, article, accept, gzipped):
+    import gzip
+
+    html = warm(client, article.url)
+    hit = client.get(article.url, HTTP_ACCEPT_ENCODING=accept)
+    assert hit["X-Cache"] == "HIT" and "Accept-Encoding" in hit["Vary"]
+    body = gzip.decompress(hit.content) if gzipped else hit.content
+    assert hit.get("Content-Encoding") == ("gzip" if gzipped else None)
+    assert body.decode() == html and int(hit["Content-Length"]) == len(hit.content)
