@@ -103,8 +103,10 @@ def draw_cover(title: str, place: str, author: str, site_name: str) -> bytes:
     return out.getvalue()
 
 
-def cover_key(facts: tuple[str, str, str], site_name: str) -> str:
-    return hashlib.sha256("\x1f".join((*facts, site_name, DESIGN_VERSION)).encode()).hexdigest()
+def cover_key(page) -> str:
+    """What the cover is drawn from, hashed: a new key means a new drawing."""
+    parts = (*cover_facts(page), settings.WAGTAIL_SITE_NAME, DESIGN_VERSION)
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def all_cover_filters() -> list[Filter]:
@@ -112,11 +114,10 @@ def all_cover_filters() -> list[Filter]:
     return [Filter(spec=spec) for spec in [*specs, OG_IMAGE_SPEC]]
 
 
-def ensure_cover(page, site_name: str) -> bool:
+def ensure_cover(page) -> bool:
     """Draw the page's cover if it has none or the title, city or author changed; True if it
     drew one. Its renditions are made before it is used, so no reader waits for an encoding."""
-    facts = cover_facts(page)
-    key = cover_key(facts, site_name)
+    facts, key = cover_facts(page), cover_key(page)
     current = GeneratedCover.objects.filter(page=page).select_related("image").first()
     if current and current.key == key:
         return False
@@ -128,17 +129,15 @@ def ensure_cover(page, site_name: str) -> bool:
         collection=_collection(),
     )
     image.file = ImageFile(
-        io.BytesIO(draw_cover(*facts, site_name)), name=f"cover-{page.pk}-{key[:8]}.png"
+        io.BytesIO(draw_cover(*facts, settings.WAGTAIL_SITE_NAME)),
+        name=f"cover-{page.pk}-{key[:8]}.png",
     )
     image.save()
     image.get_renditions(*all_cover_filters())
     with transaction.atomic():
         GeneratedCover.objects.update_or_create(page=page, defaults={"image": image, "key": key})
         if current:
-            # Pages cached a moment ago (and a CDN's copies) still name the old drawing: it
-            # goes once they have all expired.
-            later = timezone.now() + timedelta(seconds=retire_after_seconds())
-            retire_cover.using(run_after=later).enqueue(current.image_id)
+            retire_later(current.image_id)
     logger.info("Drew the cover of %s", page.title)
     return True
 
@@ -147,7 +146,7 @@ def draw_and_show(page) -> bool:
     """Draw the cover if needed, then refresh the cached pages that show the article."""
     from pagecache.invalidation import published
 
-    if not ensure_cover(page, settings.WAGTAIL_SITE_NAME):
+    if not ensure_cover(page):
         return False
     published(instance=page)  # its page and every listing; related cards within the lag
     return True
@@ -168,6 +167,13 @@ def retire_after_seconds() -> int:
     return settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_RELATED_LAG + RETIRE_MARGIN_SECONDS
 
 
+def retire_later(image_id: int) -> None:
+    """Pages cached a moment ago (and a CDN's copies) may still name a replaced drawing: it goes
+    once they have all expired."""
+    later = timezone.now() + timedelta(seconds=retire_after_seconds())
+    retire_cover.using(run_after=later).enqueue(image_id)
+
+
 @task(backend="background")
 def retire_cover(image_id: int) -> str:
     """Delete a replaced drawing (its file and renditions) unless it is a cover again."""
@@ -179,10 +185,7 @@ def retire_cover(image_id: int) -> str:
 
 def cover_deleted(sender=None, instance=None, **kwargs) -> None:
     """post_delete: an article deleted (or its cover record) leaves no orphaned drawing."""
-    later = timezone.now() + timedelta(seconds=retire_after_seconds())
-    transaction.on_commit(
-        lambda: retire_cover.using(run_after=later).enqueue(instance.image_id), robust=True
-    )
+    transaction.on_commit(lambda: retire_later(instance.image_id), robust=True)
 
 
 def draw_on_publish(sender=None, instance=None, **kwargs) -> None:
@@ -190,8 +193,7 @@ def draw_on_publish(sender=None, instance=None, **kwargs) -> None:
     changed gets its cover drawn by the worker (queued with the publish, in its transaction)."""
     if instance._meta.label_lower != "articles.articlepage" or instance.feed_image_id:
         return
-    key = cover_key(cover_facts(instance), settings.WAGTAIL_SITE_NAME)
-    if not GeneratedCover.objects.filter(page=instance, key=key).exists():
+    if not GeneratedCover.objects.filter(page=instance, key=cover_key(instance)).exists():
         draw_cover_later.enqueue(instance.pk)
 
 

@@ -258,9 +258,13 @@ class ArticlePage(Page):
         context["related_articles"] = related_articles(self, topics=context["topics"])
         # The page cache refreshes this page when an article shown as a card changes.
         store.mark_article(request.META, [card.pk for card in context["related_articles"]])
-        chosen = self.call_to_action
-        context["call_to_action"] = chosen if chosen and chosen.live else CallToAction.default()
+        context["call_to_action"] = self.shown_call_to_action()
         return context
+
+    def shown_call_to_action(self) -> CallToAction | None:
+        """The one the editor picked while it is published, else the default."""
+        chosen = self.call_to_action
+        return chosen if chosen and chosen.live else CallToAction.default()
 
     @property
     def cover(self):

@@ -1,6 +1,7 @@
 """Preview an unpublished call to action or office where readers will meet it: on an article."""
 
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 
 from .pages import ArticlePage
 from .snippets import CallToAction, Office
@@ -21,18 +22,14 @@ def offices_with(office: Office) -> list[Office]:
     return sorted([*offices, office], key=lambda item: (item.sort_order, item.pk or 0))
 
 
-def preview_template(block: CallToAction | Office) -> str:
-    if preview_article(block):
-        return "articles/article_page.html"
-    return "articles/shared_block_preview.html"  # no article yet: the blocks on their own
-
-
-def preview_context(block: CallToAction | Office, request: HttpRequest) -> dict:
-    """The article page's own context, with the edited block in place of the live one."""
+def serve_preview(block: CallToAction | Office, request: HttpRequest) -> TemplateResponse:
+    """The article page as it renders, with the edited block in place of the live one; with no
+    article published yet, the blocks on their own."""
     article = preview_article(block)
     context = article.get_context(request) if article else {}
     if isinstance(block, CallToAction):
         context["call_to_action"] = block
     else:
         context["preview_offices"] = offices_with(block)
-    return context
+    template = "articles/article_page.html" if article else "articles/shared_block_preview.html"
+    return TemplateResponse(request, template, context)

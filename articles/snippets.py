@@ -111,15 +111,10 @@ class SharedBlockMixin(DraftStateMixin, RevisionMixin, PreviewableMixin, models.
         # Deleting the snippet deletes its revisions too (Wagtail's documented pattern).
         return self._revisions
 
-    def get_preview_template(self, request, mode_name: str) -> str:
-        from .shared_preview import preview_template
+    def serve_preview(self, request, mode_name: str):
+        from .shared_preview import serve_preview
 
-        return preview_template(self)
-
-    def get_preview_context(self, request, mode_name: str) -> dict:
-        from .shared_preview import preview_context
-
-        return preview_context(self, request)
+        return serve_preview(self, request)
 
 
 class Office(SharedBlockMixin):

@@ -175,21 +175,6 @@ def current(entry: Entry, now: Stamp, key: str, checked: int | None) -> bool:
     return True
 
 
-def read_many(keys: list[str]) -> dict:
-    """The cache's get_many; on Redis, one MGET straight on the client (the hit path's only round
-    trip, without django-redis's per-call wrapping)."""
-    cache = caches[ALIAS]
-    client = getattr(cache, "client", None)
-    if client is None:
-        return cache.get_many(keys)
-    values = client.get_client(write=False).mget([client.make_key(key) for key in keys])
-    return {
-        key: client.decode(value)
-        for key, value in zip(keys, values, strict=True)
-        if value is not None
-    }
-
-
 # Other apps' notes on each looked-up request (content performance counts the view): each hook
 # takes the environ; it must be cheap and never raise.
 LOOKUP_HOOKS: list = []
@@ -203,7 +188,7 @@ def lookup(environ: dict) -> Entry | None:
         return None
     key, path = key_for(environ), path_key(environ.get("PATH_INFO", ""))
     try:
-        found = read_many(
+        found = caches[ALIAS].get_many(
             [GENERATION_KEY, LISTING_KEY, RELATED_KEY, UPDATED_KEY, path, key, f"{key}:checked"]
         )
         # What this request renders is stamped with what it started under: a change made while

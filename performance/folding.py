@@ -4,6 +4,7 @@ and daily rows past PERFORMANCE_DAILY_DAYS into monthly ones."""
 import re
 import uuid
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -37,28 +38,40 @@ def fold_counts() -> None:
             compact()
 
 
-def tally(counts: dict[str, int]) -> dict[tuple[str, str], dict]:
-    """Raw fields ("v /blog/x/", "c 12", …) as rows per page: (kind, key) → numbers. Fields
-    that name no page (a 404, an article since deleted) are dropped."""
-    pages = resolve_paths({field[2:] for field in counts if field.startswith(f"{VIEW} ")})
-    ids = {field[2:] for field in counts if field[:2] in (f"{CLICK} ", f"{FORM} ")}
+def resolver(fields: Iterable[str]) -> Callable[[str], tuple[str, str, int | None] | None]:
+    """Which page each raw field ("v /blog/x/", "c 12", …) counts for, looked up in one go;
+    None for a field that names no page (a 404, an article since deleted)."""
+    fields = set(fields)
+    pages = resolve_paths({field[2:] for field in fields if field.startswith(f"{VIEW} ")})
+    ids = [field[2:] for field in fields if field[:2] in (f"{CLICK} ", f"{FORM} ")]
     articles = set(
         ArticlePage.objects.filter(pk__in=[i for i in ids if i.isdigit()]).values_list(
             "pk", flat=True
         )
     )
+
+    def page_of(field: str) -> tuple[str, str, int | None] | None:
+        kind, _, target = field.partition(" ")
+        if kind == VIEW:
+            return pages.get(target)
+        if kind in (CLICK, FORM) and target.isdigit() and int(target) in articles:
+            return Kind.ARTICLE, target, int(target)
+        return None
+
+    return page_of
+
+
+def page_rows(counts: dict[str, int], page_of=None) -> dict[tuple[str, str], dict]:
+    """Raw counts as rows per page: (kind, key) → numbers (and the article's id)."""
+    page_of = page_of or resolver(counts)
     rows: dict[tuple[str, str], dict] = defaultdict(lambda: dict.fromkeys(NUMBERS, 0))
     for field, number in counts.items():
-        kind, _, target = field.partition(" ")
-        if kind == VIEW and target in pages:
-            page_kind, key, article_id = pages[target]
-        elif kind in (CLICK, FORM) and target.isdigit() and int(target) in articles:
-            page_kind, key, article_id = Kind.ARTICLE, target, int(target)
-        else:
+        if (page := page_of(field)) is None:
             continue
+        page_kind, key, article_id = page
         row = rows[(page_kind, key)]
         row["article_id"] = article_id
-        row[FIELD_NUMBER[kind]] += number
+        row[FIELD_NUMBER[field[0]]] += number
     return rows
 
 
@@ -132,7 +145,7 @@ def fold_redis() -> None:
         counts = {field.decode(): int(n) for field, n in connection.hgetall(batch).items()}
         with transaction.atomic():
             if not FoldedBatch.objects.filter(name=name).exists():
-                add(DailyCount, {"day": day}, tally(counts))
+                add(DailyCount, {"day": day}, page_rows(counts))
                 FoldedBatch.objects.create(name=name)
         connection.delete(batch)
     FoldedBatch.objects.filter(folded_at__lt=timezone.now() - KEEP_BATCH_NAMES).delete()
@@ -145,8 +158,9 @@ def fold_pending() -> None:
         by_day: dict[date, dict[str, int]] = defaultdict(dict)
         for row in pending:
             by_day[row.day][row.field] = row.count
+        page_of = resolver(row.field for row in pending)
         for day, counts in by_day.items():
-            add(DailyCount, {"day": day}, tally(counts))
+            add(DailyCount, {"day": day}, page_rows(counts, page_of))
         PendingCount.objects.filter(pk__in=[row.pk for row in pending]).delete()
 
 

@@ -15,7 +15,7 @@ from contact.admin_views import FUNNEL, rate
 from contact.models import Inquiry
 
 from .counting import day_key, redis
-from .folding import BATCH_PREFIX, NUMBERS, tally
+from .folding import BATCH_PREFIX, NUMBERS, page_rows, resolver
 from .models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
 
 STEPS = ("views", "cta_clicks", "form_views", "leads", "qualified", "won")
@@ -58,7 +58,17 @@ def unfolded(period: Period) -> dict[date, dict[str, int]]:
     return found
 
 
-def counts_by_article(period: Period) -> dict[int, dict]:
+Pending = dict[date, dict[tuple[str, str], dict]]
+
+
+def pending_rows(period: Period) -> Pending:
+    """The unfolded counts as rows per page and day, their pages looked up once."""
+    raw = unfolded(period)
+    page_of = resolver(field for counts in raw.values() for field in counts)
+    return {day: page_rows(counts, page_of) for day, counts in raw.items()}
+
+
+def counts_by_article(period: Period, pending: Pending) -> dict[int, dict]:
     numbers = {name: Sum(name) for name in NUMBERS}
     folded = [
         *DailyCount.objects.filter(day__range=(period.start, period.end), kind=Kind.ARTICLE)
@@ -68,8 +78,8 @@ def counts_by_article(period: Period) -> dict[int, dict]:
         .values("article_id")
         .annotate(**numbers),
     ]
-    for counts in unfolded(period).values():
-        folded += [row for (kind, _), row in tally(counts).items() if kind == Kind.ARTICLE]
+    for rows in pending.values():
+        folded += [row for (kind, _), row in rows.items() if kind == Kind.ARTICLE]
     totals: dict[int, dict] = defaultdict(lambda: dict.fromkeys(NUMBERS, 0))
     for row in folded:
         if row["article_id"]:
@@ -82,9 +92,9 @@ def leads_in(period: Period):
     return Inquiry.objects.filter(created_at__date__range=(period.start, period.end))
 
 
-def article_rows(period: Period) -> list[dict]:
+def article_rows(period: Period, pending: Pending) -> list[dict]:
     """Every live article (and any other that brought something in the period)."""
-    counts = counts_by_article(period)
+    counts = counts_by_article(period, pending)
     leads = {
         row["source_article_id"]: row
         for row in leads_in(period).values("source_article_id").annotate(**FUNNEL)
@@ -110,7 +120,8 @@ def article_rows(period: Period) -> list[dict]:
 def article_numbers(article: ArticlePage, period: Period) -> dict:
     """One article's funnel, for its edit view's side panel."""
     leads = leads_in(period).filter(source_article=article).aggregate(**FUNNEL)
-    return row_for(article.title, counts_by_article(period).get(article.pk, {}), leads)
+    counts = counts_by_article(period, pending_rows(period)).get(article.pk, {})
+    return row_for(article.title, counts, leads)
 
 
 def row_for(name: str, counts: dict, leads: dict, **extra) -> dict:
@@ -148,7 +159,7 @@ def totals(rows: list[dict]) -> dict:
     return with_rates({"name": "All", **summed})
 
 
-def daily(period: Period) -> list[dict]:
+def daily(period: Period, pending: Pending) -> list[dict]:
     """Article views and leads per day, for the chart."""
     views = defaultdict(int)
     for row in (
@@ -157,8 +168,8 @@ def daily(period: Period) -> list[dict]:
         .annotate(views=Sum("views"))
     ):
         views[row["day"]] += row["views"]
-    for day, counts in unfolded(period).items():
-        views[day] += sum(r["views"] for (kind, _), r in tally(counts).items() if kind == "article")
+    for day, rows in pending.items():
+        views[day] += sum(row["views"] for (kind, _), row in rows.items() if kind == Kind.ARTICLE)
     leads = dict(
         leads_in(period)
         .annotate(day=TruncDate("created_at"))

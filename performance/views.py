@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from access.middleware import has_content_access
-from articles.models import ArticlePage, CallToAction
+from articles.models import ArticlePage
 from articles.templatetags.article_tags import cta_href
 
 from . import funnel
@@ -31,10 +31,7 @@ def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
     )
     if not request.user.is_authenticated:
         count(request.META, f"{CLICK} {article.pk}")
-    chosen = article.call_to_action
-    response = redirect(
-        cta_href(chosen if chosen and chosen.live else CallToAction.default(), article)
-    )
+    response = redirect(cta_href(article.shown_call_to_action(), article))
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -114,7 +111,8 @@ class ContentPerformanceView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, 
     def get(self, request, *args, **kwargs):
         self.form = PeriodForm(request.GET if "days" in request.GET else None)
         self.period, self.by = self.form.period(), self.form.rows_by()
-        rows = funnel.article_rows(self.period)
+        self.pending = funnel.pending_rows(self.period)  # read from Redis once per report
+        rows = funnel.article_rows(self.period, self.pending)
         self.rows = rows if self.by == "article" else funnel.grouped(rows, self.by)
         self.totals = funnel.totals(rows)  # every lead, with or without an article
         self.sort = self.sorted_rows()
@@ -134,7 +132,7 @@ class ContentPerformanceView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, 
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        days = funnel.daily(self.period)
+        days = funnel.daily(self.period, self.pending)
         query = self.request.GET.copy()
         for name in ("sort", "export"):
             query.pop(name, None)

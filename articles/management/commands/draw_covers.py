@@ -1,9 +1,8 @@
 """`manage.py draw_covers`: draw the missing or outdated covers of live articles (`make setup`)."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.covers import GeneratedCover, cover_facts, cover_key, draw_and_show
+from articles.covers import GeneratedCover, cover_key, draw_and_show
 from articles.models import ArticlePage
 
 
@@ -14,11 +13,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        site_name = settings.WAGTAIL_SITE_NAME
         keys = dict(GeneratedCover.objects.values_list("page_id", "key"))
         pages = ArticlePage.objects.live().filter(feed_image__isnull=True)
         drawn = 0
         for page in pages.select_related("author", "city"):
-            if keys.get(page.pk) != cover_key(cover_facts(page), site_name):
+            if keys.get(page.pk) != cover_key(page):
                 drawn += draw_and_show(page)
         self.stdout.write(f"{drawn} cover(s) drawn")
