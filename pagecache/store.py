@@ -20,6 +20,9 @@ parts with the page:
 Everything here works on the WSGI environ (Django's request.META), so the WSGI layer and the
 Django middleware share one definition of what is cacheable and under which key.
 
+Each process keeps a copy of what its lookups read (local.py): a hit on a page it has read
+before takes no round trip at all. Every write below is announced so that copies forget it.
+
 The page cache has its own cache alias ("pages") with short timeouts and no swallowed errors: a
 Redis that is down or hung costs one short timeout, then this process serves uncached for
 OUTAGE_SECONDS (logged once) before trying again.
@@ -37,10 +40,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
-from . import encoding
+from . import encoding, local
 
 logger = logging.getLogger(__name__)
-ALIAS = "pages"
+ALIAS = local.ALIAS
 GENERATION_KEY = "pagecache:generation"
 LISTING_KEY = "pagecache:listing"
 RELATED_KEY = "pagecache:related"
@@ -90,6 +93,7 @@ def outage(error: Exception, doing: str) -> None:
             type(error).__name__, doing, OUTAGE_SECONDS,
         )  # fmt: skip
     _down_until = time.monotonic() + OUTAGE_SECONDS
+    local.forget()
 
 
 def reset_outage() -> None:
@@ -154,9 +158,9 @@ def within_lag(key: str, since: float) -> bool:
     return not caches[ALIAS].add(f"{key}:rebuild", 1, timeout=REBUILD_LOCK_SECONDS)
 
 
-def current(entry: Entry, now: Stamp, key: str, checked: int | None) -> bool:
-    """Whether the stored page may be served; `checked` is the update version it was last
-    found unaffected at."""
+def current(entry: Entry, now: Stamp, key: str, found: dict) -> bool:
+    """Whether the stored page may be served. `found` is what the lookup read (and what this
+    process's copy keeps): what is read here is added to it, so a copied page is checked once."""
     seen = entry.stamp
     if (seen.generation, seen.path) != (now.generation, now.path):
         return False
@@ -164,14 +168,19 @@ def current(entry: Entry, now: Stamp, key: str, checked: int | None) -> bool:
         return seen.listing == now.listing
     if seen.related < now.related:
         return within_lag(key, now.related)
-    if now.updated in (seen.updated, checked) or not entry.shows:
+    checked = f"{key}:checked"  # the update version this page was last found unaffected at
+    if now.updated in (seen.updated, found.get(checked)) or not entry.shows:
         return True
-    changed = caches[ALIAS].get_many([changed_key(pk) for pk in entry.shows]).values()
-    latest = max(changed, default=0.0)
-    if latest > entry.rendered_at:
-        return within_lag(key, latest)
-    # None of its cards changed: say so (a few bytes), so its next hits take one round trip.
-    caches[ALIAS].set(f"{key}:checked", now.updated, timeout=settings.PAGE_CACHE_SECONDS)
+    cards = f"{key}:cards"  # when its cards' articles last changed (announced: "*")
+    if cards not in found:
+        changed = caches[ALIAS].get_many([changed_key(pk) for pk in entry.shows]).values()
+        found[cards] = max(changed, default=0.0)
+    if found[cards] > entry.rendered_at:
+        return within_lag(key, found[cards])
+    # None of its cards changed: say so (a few bytes), so other processes' next hits take one
+    # round trip.
+    caches[ALIAS].set(checked, now.updated, timeout=settings.PAGE_CACHE_SECONDS)
+    found[checked] = now.updated
     return True
 
 
@@ -187,10 +196,15 @@ def lookup(environ: dict) -> Entry | None:
     if not available():
         return None
     key, path = key_for(environ), path_key(environ.get("PATH_INFO", ""))
+    copy = local.copy()
     try:
-        found = caches[ALIAS].get_many(
-            [GENERATION_KEY, LISTING_KEY, RELATED_KEY, UPDATED_KEY, path, key, f"{key}:checked"]
-        )
+        found = copy.get(key) if copy else None
+        token = None
+        if found is None:
+            token = copy.token() if copy else None
+            found = caches[ALIAS].get_many(
+                [GENERATION_KEY, LISTING_KEY, RELATED_KEY, UPDATED_KEY, path, key, f"{key}:checked"]
+            )
         # What this request renders is stamped with what it started under: a change made while
         # it renders leaves the stored copy already stale.
         now = Stamp(
@@ -199,11 +213,16 @@ def lookup(environ: dict) -> Entry | None:
         )  # fmt: skip
         environ[STAMP_SEEN], environ[STARTED] = now, time.time()
         entry = found.get(key)
-        fresh = isinstance(entry, Entry) and current(entry, now, key, found.get(f"{key}:checked"))
-        return entry if fresh else None
+        fresh = isinstance(entry, Entry) and current(entry, now, key, found)
     except Exception as error:  # down or hung: serve uncached
         outage(error, "reading")
         return None
+    if copy is not None:
+        if fresh and token is not None:
+            copy.keep(key, found, token, expires=entry.rendered_at + settings.PAGE_CACHE_SECONDS)
+        elif not fresh and token is None:
+            copy.changed(key)  # the copied page is stale: read it from Redis next time
+    return entry if fresh else None
 
 
 def served(entry: Entry, environ: dict) -> tuple[bytes, dict[str, str]]:
@@ -232,6 +251,7 @@ def save(environ: dict, response: HttpResponse) -> bool:
     try:
         caches[ALIAS].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         caches[ALIAS].delete(f"{key}:rebuild")
+        local.announce(key)
     except Exception as error:
         outage(error, "storing")
         return False
@@ -248,6 +268,7 @@ def clear() -> bool:
     did not answer. Always tried, outage or not: an invalidation must never be skipped."""
     try:
         bump(GENERATION_KEY)
+        local.announce(local.EVERYTHING)  # every process's copies carry the old stamp
     except Exception as error:
         outage(error, "clearing")
         return False
@@ -266,6 +287,7 @@ def article_published(path: str, article_id: int, new: bool) -> bool:
         else:
             caches[ALIAS].set(changed_key(article_id), time.time(), timeout=None)
             bump(UPDATED_KEY)
+        local.announce(local.EVERYTHING)  # after every write: copies read since are current
     except Exception as error:
         outage(error, "invalidating")
         return False

@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from articles.models import Author, CallToAction, Office
-from pagecache import store
+from pagecache import local, store
 from tests.faults import free_port
 
 CLIENT = "pagecache.redis_client.OutageAwareClient"
@@ -32,8 +32,10 @@ def page_cache(settings):
     store.reset_outage()
     with override_settings(CACHES=redis_caches()):
         caches["default"].clear()
+        local.forget()  # Redis was emptied behind the process's copy
         yield
         caches["default"].clear()
+        local.forget()
     store.reset_outage()
 
 

@@ -36,7 +36,8 @@ def test_the_worker_publishes_a_scheduled_article_and_the_cache_shows_it(launch_
         worker.wait(10)
     article.refresh_from_db()
     assert article.title == "Scheduled: Hiring in Tampere"
-    assert "Scheduled: Hiring in Tampere" in reader.get("/blog/").text
+    listing = reader.get("/blog/")
+    assert "Scheduled: Hiring in Tampere" in listing.text, listing.get("X-Cache", "uncached")
     assert "Scheduled: Hiring in Tampere" in reader.get("/blog/feed/").text
     assert article.slug in reader.get("/sitemap.xml").text
     assert reader.get(article.url).status_code == 200

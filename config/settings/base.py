@@ -210,6 +210,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 # Seconds an article page may keep showing an older related-article card after a publish; the
 # rebuilds are spread over this window, one request each.
 PAGE_CACHE_RELATED_LAG = env.int("PAGE_CACHE_RELATED_LAG", default=60)
+# Pages each process keeps its own copy of (kept fresh by Redis announcements), so a hit needs
+# no Redis round trip; 0 turns the copy off.
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=1000)
 
 # Security headers on every response. The admin is excluded from the CSP: Wagtail's admin needs
 # inline scripts; the public site has none.

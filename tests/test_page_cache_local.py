@@ -1,0 +1,142 @@
+"""Each process's own copy of the page cache (pagecache/local.py): its hits ask Redis nothing, a
+publish in any other process is fresh in it at once, and a Redis it can no longer hear from stops
+the copy being trusted within the lease."""
+
+import subprocess
+import sys
+import time
+
+import pytest
+import redis
+from django.conf import settings
+from django.test import override_settings
+
+from articles.models import ArticlePage
+from pagecache import local
+from tests.faults import TcpProxy, free_port
+from tests.test_outages import Site
+from tests.test_page_cache import page_cache, redis_caches, warm  # noqa: F401 (autouse fixture)
+from tests.test_production import production_env, run
+
+WORKERS = 2
+NEW_TITLE = "Why Finnish Startups, Fresh in Every Process"
+
+
+def mget_calls() -> int:
+    """MGETs this Redis has answered so far: a page cache lookup that asks Redis is one."""
+    stats = redis.Redis(host="127.0.0.1", port=6379).info("commandstats")
+    return stats.get("cmdstat_mget", {}).get("calls", 0)
+
+
+def wait_until(condition, seconds: float) -> float | None:
+    """Seconds until `condition()` held, or None if it did not within `seconds`."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.05)
+    return None
+
+
+@pytest.fixture
+def gunicorn(launch_state, tmp_path):
+    """Start the site as deployed (gunicorn, production settings) on a given Redis address."""
+    servers = []
+
+    def start(redis_url: str) -> Site:
+        env = production_env(
+            tmp_path, CACHE_URL=redis_url, SECURE_SSL_REDIRECT="False", PAGE_CACHE_SECONDS="300"
+        )
+        collected = run(["manage.py", "collectstatic", "--noinput", "-v0"], env)
+        assert collected.returncode == 0, collected.stderr
+        port = free_port()
+        servers.append(subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(WORKERS)],
+            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))  # fmt: skip
+        site = Site(port)
+        assert wait_until(lambda: answers(site), 30) is not None, "gunicorn did not start"
+        return site
+
+    yield start
+    for server in servers:
+        server.terminate()
+        server.wait(10)
+
+
+def answers(site: Site) -> bool:
+    try:
+        return site.request("GET", "/healthz/")[0].status == 200
+    except OSError:
+        return False
+
+
+def served_from_copies(site: Site, url: str) -> str:
+    """Warm the page and each worker's copy of it; the page as readers now get it."""
+    for _ in range(20):
+        response, html = site.request("GET", url)
+        assert response.status == 200
+    time.sleep(local.PING_SECONDS * 2)  # every worker's listener has subscribed and been heard
+    for _ in range(20):
+        response, html = site.request("GET", url)
+        assert response.getheader("X-Cache") == "HIT"
+    return html
+
+
+def publish_new_title() -> ArticlePage:
+    article = ArticlePage.objects.live().get(title__startswith="Why Finnish Startups")
+    article.title = NEW_TITLE
+    article.save_revision().publish()
+    return article
+
+
+def test_hits_ask_redis_nothing_and_a_publish_elsewhere_is_fresh_at_once(gunicorn):
+    site = gunicorn("redis://127.0.0.1:6379/15")
+    url = ArticlePage.objects.live().get(title__startswith="Why Finnish Startups").url
+    html = served_from_copies(site, url)
+
+    before = mget_calls()
+    for _ in range(50):
+        response, text = site.request("GET", url)
+        assert response.getheader("X-Cache") == "HIT" and text == html
+    assert mget_calls() - before <= WORKERS, "each worker's copy answered, not Redis"
+
+    publish_new_title()  # this test's process: an editor's publish, as the admin makes it
+    response, text = site.request("GET", url)
+    assert response.getheader("X-Cache") == "MISS" and NEW_TITLE in text
+    response, text = site.request("GET", "/blog/")
+    assert NEW_TITLE in text, "listings too"
+
+
+def test_a_worker_cut_off_from_redis_stops_trusting_its_copy_within_the_lease(gunicorn):
+    proxy = TcpProxy("127.0.0.1", 6379)
+    try:
+        site = gunicorn(f"redis://127.0.0.1:{proxy.port}/15")
+        url = ArticlePage.objects.live().get(title__startswith="Why Finnish Startups").url
+        served_from_copies(site, url)
+
+        proxy.cut()  # the site no longer hears Redis (nor the announcement of this publish)
+        publish_new_title()
+        fresh = wait_until(lambda: NEW_TITLE in site.request("GET", url)[1], 5)
+        assert fresh is not None and fresh <= local.LEASE_SECONDS + 0.5, fresh
+        response, text = site.request("GET", url)
+        assert response.status == 200 and "X-Cache" not in dict(response.getheaders())
+    finally:
+        proxy.close()
+
+
+@pytest.mark.django_db
+def test_the_copy_holds_at_most_the_configured_number_of_pages(client, settings):
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 2
+    with override_settings(CACHES=redis_caches()):  # a new copy, with the new bound
+        copy = local.copy()
+        assert wait_until(copy.trusted, 3) is not None, "the listener is heard"
+        urls = ["/", "/blog/", "/cities/helsinki/"]
+        for url in urls:
+            html = warm(client, url)
+            for _ in range(3):  # read from Redis, then copied (once its store was announced)
+                assert client.get(url).text == html
+        assert len(copy.found) == 2, "the oldest copied page made room"
+        for url in urls:
+            assert client.get(url)["X-Cache"] == "HIT"
