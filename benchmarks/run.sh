@@ -93,12 +93,15 @@ phase() {  # name: requests/second, p50, p99 and non-2xx of random article reads
 }
 {
   phase steady
-  # The publishing process sets Django up (seconds of CPU) before the phase begins, then
+  # The publishing process sets Django up (seconds of CPU) and loads what a running editor's
+  # process has loaded (URL patterns, the Redis client) before the phase begins, then
   # publishes a third of the way into it: the phase measures the publish, not a Python start-up.
   # An editor updates an established article (a launch article, live since set-up).
   rm -f build/publisher.ready
   $PY manage.py shell -v0 -c "import pathlib, time; from articles.models import ArticlePage
+from django.core.cache import caches
 page = ArticlePage.objects.live().exclude(first_published_at=None).earliest('first_published_at')
+page.url, caches['pages'].get('warm-up')  # as in an editor's running process: URLs, Redis loaded
 pathlib.Path('build/publisher.ready').touch()
 time.sleep($DURATION / 3)
 page.title += ' (updated)'; page.save_revision().publish()" &
