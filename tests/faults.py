@@ -5,6 +5,7 @@ import contextlib
 import select
 import socket
 import threading
+import time
 from email import message_from_bytes
 from email.message import Message
 
@@ -47,12 +48,14 @@ class Listener:
 
 class TcpProxy(Listener):
     """Forwards 127.0.0.1:<port> to a target; `cut()` drops every connection and refuses new
-    ones (a server gone away), `restore()` brings it back."""
+    ones (a server gone away), `freeze()` keeps every connection open and lets nothing through
+    (a server that hangs), `restore()` brings it back."""
 
     def __init__(self, target_host: str, target_port: int):
         self.target = (target_host, target_port)
         self.up = threading.Event()
         self.up.set()
+        self.frozen = threading.Event()
         self.connections: list[socket.socket] = []
         self.lock = threading.Lock()
         super().__init__()
@@ -73,6 +76,9 @@ class TcpProxy(Listener):
     def pipe(self, a: socket.socket, b: socket.socket) -> None:
         try:
             while self.up.is_set():
+                if self.frozen.is_set():
+                    time.sleep(0.05)
+                    continue
                 ready, _, _ = select.select([a, b], [], [], 0.2)
                 for source in ready:
                     data = source.recv(65536)
@@ -94,7 +100,11 @@ class TcpProxy(Listener):
                 s.close()
             self.connections.clear()
 
+    def freeze(self) -> None:
+        self.frozen.set()
+
     def restore(self) -> None:
+        self.frozen.clear()
         self.up.set()
 
     def close(self) -> None:
