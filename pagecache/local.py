@@ -9,7 +9,8 @@ announced on a Redis channel (`announce`), and a thread of each process listens:
   the others as soon as Redis delivers it (well under a millisecond here);
 - the copy is trusted only under a *lease*: the listener pings Redis every PING_SECONDS and each
   answer renews the lease for LEASE_SECONDS. A Redis that is down, hung or cut off stops the
-  answers, so within LEASE_SECONDS every lookup goes back to Redis (and finds the outage);
+  answers, so within LEASE_SECONDS every lookup goes back to Redis (and finds the outage); a
+  connection left unanswered for twice that is given up and made again;
 - whatever may have been missed (the lease lapsed, the connection was re-made) empties the copy
   before it is trusted again, and a lookup that read Redis while a change arrived keeps nothing
   (the *epoch* moved on).
@@ -101,6 +102,8 @@ class LocalCopy:
                 pings: deque[float] = deque()  # when each unanswered ping was sent
                 pinged = 0.0
                 while not self.stopped:
+                    if pings and time.monotonic() - pings[0] > 2 * LEASE_SECONDS:
+                        raise TimeoutError("no answer")  # hung: connect afresh
                     if (wait := pinged + PING_SECONDS - time.monotonic()) <= 0:
                         pinged = time.monotonic()
                         pings.append(pinged)

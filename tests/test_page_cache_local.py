@@ -160,3 +160,21 @@ def test_the_copy_holds_at_most_the_configured_number_of_pages(client, settings)
         assert len(copy.found) == 2, "the oldest copied page made room"
         for url in urls:
             assert client.get(url)["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_a_listener_gives_up_a_hung_connection_and_trusts_again_once_redis_answers():
+    proxy = TcpProxy("127.0.0.1", 6379)
+    try:
+        with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{proxy.port}/15")):
+            copy = local.copy()
+            assert wait_until(copy.trusted, 3) is not None, "the listener is heard"
+            proxy.freeze()
+            assert wait_until(lambda: not copy.trusted(), local.LEASE_SECONDS + 1) is not None
+            opened = len(proxy.connections)
+            reconnected = wait_until(lambda: len(proxy.connections) > opened, 6)
+            assert reconnected is not None, "a connection that never answers is given up"
+            proxy.restore()
+            assert wait_until(copy.trusted, 5) is not None, "trusted again once Redis answers"
+    finally:
+        proxy.close()
