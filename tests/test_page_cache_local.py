@@ -14,6 +14,7 @@ from django.test import override_settings
 from articles.models import ArticlePage
 from pagecache import local
 from tests.faults import TcpProxy, free_port
+from tests.test_lead_pipeline import wait_for
 from tests.test_outages import Site
 from tests.test_page_cache import page_cache, redis_caches, warm  # noqa: F401 (autouse fixture)
 from tests.test_production import production_env, run
@@ -26,16 +27,6 @@ def mget_calls() -> int:
     """MGETs this Redis has answered so far: a page cache lookup that asks Redis is one."""
     stats = redis.Redis(host="127.0.0.1", port=6379).info("commandstats")
     return stats.get("cmdstat_mget", {}).get("calls", 0)
-
-
-def wait_until(condition, seconds: float) -> float | None:
-    """Seconds until `condition()` held, or None if it did not within `seconds`."""
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        if condition():
-            return time.monotonic() - started
-        time.sleep(0.05)
-    return None
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +56,7 @@ def gunicorn(launch_state, tmp_path, static_root):
             cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         ))  # fmt: skip
         site = Site(port)
-        assert wait_until(lambda: answers(site), 30) is not None, "gunicorn did not start"
+        assert wait_for(lambda: answers(site), 30), "gunicorn did not start"
         return site
 
     yield start
@@ -137,7 +128,7 @@ def test_a_worker_that_cannot_hear_redis_stops_trusting_its_copy_within_the_leas
         getattr(proxy, fault)()  # the site can no longer hear Redis, nor this announcement:
         faulted = time.monotonic()
         publish_new_title()  # the editor's process still reaches Redis directly
-        assert wait_until(lambda: new_title_uncached(site, url), 5) is not None
+        assert wait_for(lambda: new_title_uncached(site, url), 5)
         since_fault = time.monotonic() - faulted  # the lease, a 0.1 s Redis timeout, a render
         assert since_fault <= local.LEASE_SECONDS + 1, since_fault
         time.sleep(max(0.0, faulted + local.LEASE_SECONDS + 0.2 - time.monotonic()))
@@ -151,7 +142,7 @@ def test_the_copy_holds_at_most_the_configured_number_of_pages(client, settings)
     settings.PAGE_CACHE_LOCAL_ENTRIES = 2
     with override_settings(CACHES=redis_caches()):  # a new copy, with the new bound
         copy = local.copy()
-        assert wait_until(copy.trusted, 3) is not None, "the listener is heard"
+        assert wait_for(copy.trusted, 3), "the listener is heard"
         urls = ["/", "/blog/", "/cities/helsinki/"]
         for url in urls:
             html = warm(client, url)
@@ -168,13 +159,13 @@ def test_a_listener_gives_up_a_hung_connection_and_trusts_again_once_redis_answe
     try:
         with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{proxy.port}/15")):
             copy = local.copy()
-            assert wait_until(copy.trusted, 3) is not None, "the listener is heard"
+            assert wait_for(copy.trusted, 3), "the listener is heard"
             proxy.freeze()
-            assert wait_until(lambda: not copy.trusted(), local.LEASE_SECONDS + 1) is not None
+            assert wait_for(lambda: not copy.trusted(), local.LEASE_SECONDS + 1)
             opened = len(proxy.connections)
-            reconnected = wait_until(lambda: len(proxy.connections) > opened, 6)
-            assert reconnected is not None, "a connection that never answers is given up"
+            reconnected = wait_for(lambda: len(proxy.connections) > opened, 6)
+            assert reconnected, "a connection that never answers is given up"
             proxy.restore()
-            assert wait_until(copy.trusted, 5) is not None, "trusted again once Redis answers"
+            assert wait_for(copy.trusted, 5), "trusted again once Redis answers"
     finally:
         proxy.close()
