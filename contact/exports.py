@@ -3,12 +3,16 @@ as people read them.
 
 A cell that starts with = + - @, a tab or a carriage return is read as a formula by Excel,
 LibreOffice and Google Sheets, so a lead named `=HYPERLINK(…)` would run in the sales person's
-spreadsheet. Such cells get a leading single quote. XLSX exports already store them as text.
+spreadsheet. Such cells get a leading single quote. XLSX exports already store them as text, but an XLSX
+file cannot hold control characters at all (openpyxl refuses the whole sheet), so a lead who
+typed a vertical tab into a field would break every export that lists them: those characters
+are dropped from XLSX cells.
 """
 
 from datetime import datetime
 
 from django.utils import timezone
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -20,6 +24,11 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def xlsx_safe(value: object) -> object:
+    """Text an XLSX cell can hold: control characters other than tab and newlines removed."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def readable_time(value: datetime) -> str:
     """ISO 8601 to the second, in the site's time zone: what a spreadsheet and a person read."""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
@@ -27,7 +36,7 @@ def readable_time(value: datetime) -> str:
 
 
 def protect_all_exports() -> None:
-    """Every CSV the admin offers (Inquiries, reports, Site history) goes through Wagtail's
+    """Every CSV and XLSX the admin offers (Inquiries, reports, Site history) goes through Wagtail's
     mixin, so the rule is applied there once rather than in each view."""
     if getattr(SpreadsheetExportMixin, "formula_safe", False):
         return
@@ -35,7 +44,7 @@ def protect_all_exports() -> None:
 
     def preprocess_field_value(self, field, value, export_format):
         if export_format != self.FORMAT_CSV:
-            return preprocess(self, field, value, export_format)
+            return xlsx_safe(preprocess(self, field, value, export_format))
         if isinstance(value, datetime):
             return readable_time(value)
         return safe_cell(preprocess(self, field, value, export_format))

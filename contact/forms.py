@@ -17,10 +17,11 @@ PAGE_ID = re.compile(r"[0-9]{1,18}")
 
 
 def source_article(raw: str) -> ArticlePage | None:
-    """The live article an id from a link or hidden field names; anything else means none."""
+    """The live, public article an id from a link or hidden field names; anything else (a
+    private or password-protected article included) means none, so no title leaks by id."""
     if not PAGE_ID.fullmatch(raw or ""):
         return None
-    return ArticlePage.objects.live().filter(pk=int(raw)).first()
+    return ArticlePage.objects.visible().filter(pk=int(raw)).first()
 
 
 def submission_token(raw: str) -> uuid.UUID | None:

@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -18,6 +19,9 @@ class Status(models.TextChoices):
     LOST = "lost", "Lost"
 
 
+# A deal is worth nothing or something, and no more than a contractor's deal can be: a typo
+# (or a minus sign) would otherwise be reported as won value.
+DEAL_VALUE_MAX = 100_000_000
 OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.QUALIFIED)
 QUALIFIED_STATUSES = (Status.QUALIFIED, Status.WON)
 # Personal mail providers: two people writing from one of these are not one company.
@@ -88,8 +92,10 @@ class Inquiry(models.Model):
         help_text="What happens next, e.g. “Call re scope”.",
     )
     deal_value = models.DecimalField(
-        "estimated deal value (€)", max_digits=12, decimal_places=2, null=True, blank=True
-    )
+        "estimated deal value (€)", max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(DEAL_VALUE_MAX)],
+        help_text="From 0 to 100,000,000.",
+    )  # fmt: skip
     # First time the lead reached Qualified (or Won): the funnel counts it even if later lost.
     qualified_at = models.DateTimeField(null=True, blank=True, editable=False)
     email_domain = models.CharField(max_length=254, blank=True, db_index=True, editable=False)

@@ -9,6 +9,7 @@ given up with its reason, visible to sales, and stops there: no job fails foreve
 import logging
 import smtplib
 from datetime import datetime, timedelta
+from email.utils import formataddr
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -31,6 +32,12 @@ STRANDED_AFTER = timedelta(minutes=10)
 def header_safe(value: object) -> str:
     """One line: reader input in a header can never start another header."""
     return " ".join(str(value).split())
+
+
+def lead_address(inquiry: Inquiry) -> str:
+    """The lead's own address with their name quoted as a display name: commas, quotes or
+    angle brackets in the name can never add a second address."""
+    return formataddr((header_safe(inquiry.name), inquiry.email))
 
 
 def lead_url(inquiry: Inquiry) -> str:
@@ -77,7 +84,7 @@ def message_for(inquiry: Inquiry) -> EmailMessage:
         "\n".join(lines),
         settings.DEFAULT_FROM_EMAIL,
         settings.SALES_NOTIFY_EMAILS,
-        reply_to=[header_safe(f"{inquiry.name} <{inquiry.email}>")],
+        reply_to=[lead_address(inquiry)],
     )
 
 

@@ -184,15 +184,14 @@ def current(entry: Entry, now: Stamp, key: str, found: dict) -> bool:
     return True
 
 
-# Other apps' notes on each looked-up request (content performance counts the view): each hook
-# takes the environ; it must be cheap and never raise.
-LOOKUP_HOOKS: list = []
+# Other apps' notes on each request answered from the cache (content performance counts the
+# view; a miss is counted by Django once it renders a real page): each hook takes the environ;
+# it must be cheap and never raise.
+HIT_HOOKS: list = []
 
 
 def lookup(environ: dict) -> Entry | None:
     """The stored response if it may be served; remembers the current stamp in the environ."""
-    for hook in LOOKUP_HOOKS:
-        hook(environ)
     if not available():
         return None
     key, path = key_for(environ), path_key(environ.get("PATH_INFO", ""))
@@ -222,7 +221,11 @@ def lookup(environ: dict) -> Entry | None:
             copy.keep(key, found, token, expires=entry.rendered_at + settings.PAGE_CACHE_SECONDS)
         elif not fresh and token is None:
             copy.changed(key)  # the copied page is stale: read it from Redis next time
-    return entry if fresh else None
+    if not fresh:
+        return None
+    for hook in HIT_HOOKS:
+        hook(environ)
+    return entry
 
 
 def served(entry: Entry, environ: dict) -> tuple[bytes, dict[str, str]]:

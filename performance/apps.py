@@ -13,9 +13,9 @@ class PerformanceConfig(AppConfig):
 
         from pagecache import store
 
-        from .counting import count_lookup
+        from .counting import count_hit
         from .side_panel import add_to
 
         add_to(EditView)
-        if count_lookup not in store.LOOKUP_HOOKS:
-            store.LOOKUP_HOOKS.append(count_lookup)
+        if count_hit not in store.HIT_HOOKS:
+            store.HIT_HOOKS.append(count_hit)

@@ -72,9 +72,10 @@ def view_field(environ: dict) -> str | None:
     return f"{VIEW} {path}" if COUNTED_PATHS.match(path) else None
 
 
-def count_lookup(environ: dict) -> None:
-    """The page cache's lookup hook: every looked-up view is counted here, hit or miss."""
-    if (field := view_field(environ)) is not None:
+def count_hit(environ: dict) -> None:
+    """The page cache's hit hook: a page served from the cache is counted here (a HEAD is no
+    view); a miss is counted by ViewCountMiddleware once Django has rendered a real page."""
+    if environ.get("REQUEST_METHOD") == "GET" and (field := view_field(environ)) is not None:
         environ[COUNTED] = True
         count(environ, field)
 

@@ -1,0 +1,120 @@
+"""No single request hurts everyone: odd input, private articles, exports and small wrong numbers
+(each test fails without its fix)."""
+
+import csv
+import io
+from email.utils import getaddresses
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from contact.models import Inquiry, Status
+from tests.conftest import run_jobs
+from tests.test_contact import send
+from tests.test_page_cache import page_cache  # noqa: F401 (autouse fixture)
+from tests.test_performance import counted, reader, redis  # noqa: F401 (fixture)
+from tests.test_sales_admin import lead, member_of
+
+LIST_URL = reverse("contact_inquiry:index")
+CONTROL_COMPANY = "Acme\x0bVertical\x85Next\x1fUnit"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("restriction", ["password", "login"])
+def test_a_private_article_is_never_named_or_recorded_as_a_source(client, article, restriction):
+    PageViewRestriction.objects.create(page=article, restriction_type=restriction, password="pw")
+    html = client.get(f"/contact/?article={article.pk}").text
+    assert "You came from" not in html and article.title not in html
+    assert f'name="article" value="{article.pk}"' in html  # the hidden field is only echoed
+    assert send(client, {"article": str(article.pk)}).status_code == 302
+    stored = Inquiry.objects.get()
+    assert stored.source_article is None and stored.source != article.title
+
+
+@pytest.mark.django_db
+def test_a_public_article_is_still_named(client, article):
+    assert "You came from" in client.get(f"/contact/?article={article.pk}").text
+
+
+def exported_rows(response, export_format: str) -> list[list[str]]:
+    content = b"".join(response.streaming_content)
+    if export_format == "csv":
+        return list(csv.reader(io.StringIO(content.decode())))
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    return [[str(cell or "") for cell in row] for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_every_export_succeeds_for_control_characters_in_stored_text(
+    client, article, export_format, caplog
+):
+    sales = member_of("Sales", "sam")
+    inquiry = lead("Vera Tab\x0b", CONTROL_COMPANY, source_article=article, status=Status.WON)
+    client.force_login(sales)
+    # A timeline entry holds the company too (Site history exports it).
+    changed = client.post(
+        reverse("contact_inquiry:edit", args=(inquiry.pk,)),
+        {"status": "won", "owner": "", "next_step": "Call\x0b back", "next_step_on": "",
+         "deal_value": "1000", "note": "Odd\x0bnote"},
+    )  # fmt: skip
+    assert changed.status_code == 302, changed.text[:500]
+    superuser = User.objects.create_superuser("root", "root@example.com", "a-long-password-123")
+    exports = {
+        sales: [LIST_URL, reverse("contact_leads_report"), reverse("content_performance")],
+        superuser: [reverse("wagtailadmin_reports:site_history")],
+    }
+    for user, urls in exports.items():
+        client.force_login(user)
+        for url in urls:
+            response = client.get(url, {"export": export_format})
+            assert response.status_code == 200, url
+            text = "\n".join(",".join(row) for row in exported_rows(response, export_format))
+            if url == LIST_URL:
+                assert "AcmeVertical" in text.replace("\x0b", "") and "Next" in text
+    assert CONTROL_COMPANY not in caplog.text and "Acme" not in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["-50000", "100000000.01", "1e12"])
+def test_a_deal_value_out_of_range_is_a_form_error_and_is_not_stored(client, value):
+    inquiry = lead("Nora Neg", "Negative")
+    client.force_login(member_of("Sales", "sam"))
+    response = client.post(
+        reverse("contact_inquiry:edit", args=(inquiry.pk,)),
+        {"status": "won", "owner": "", "next_step": "", "next_step_on": "",
+         "deal_value": value, "note": ""},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "deal_value" in response.context["form"].errors
+    inquiry.refresh_from_db()
+    assert inquiry.deal_value is None and inquiry.status == Status.NEW
+
+
+@pytest.mark.django_db
+def test_reply_to_is_exactly_the_leads_own_address_with_the_name_quoted(client):
+    hostile = 'Mallory, "CEO" <ceo@victim.example>,'
+    assert send(client, {"name": hostile, "email": "mallory@lead.example"}).status_code == 302
+    from django.core import mail
+
+    run_jobs()
+    [message] = mail.outbox
+    header = message.message()["Reply-To"]
+    assert getaddresses([str(header)]) == [(hostile, "mallory@lead.example")]
+
+
+@pytest.mark.django_db
+def test_head_requests_and_missing_pages_are_not_counted_as_views(article, redis):  # noqa: F811
+    for _ in range(2):  # a miss, then a hit
+        assert reader().head(article.url).status_code == 200
+    for path in [f"{article.url}x/", "/blog/no-such-article/", "/authors/nobody/"]:
+        for _ in range(2):
+            assert reader().get(path).status_code == 404
+    assert counted(redis) == {}
+    assert reader().get(article.url).status_code == 200
+    assert counted(redis) == {f"v {article.url}": 1}
+    assert reader().get(article.url)["X-Cache"] == "HIT"
+    assert counted(redis) == {f"v {article.url}": 2}
