@@ -3,10 +3,10 @@ as people read them.
 
 A cell that starts with = + - @, a tab or a carriage return is read as a formula by Excel,
 LibreOffice and Google Sheets, so a lead named `=HYPERLINK(…)` would run in the sales person's
-spreadsheet. Such cells get a leading single quote. XLSX exports already store them as text, but an XLSX
-file cannot hold control characters at all (openpyxl refuses the whole sheet), so a lead who
-typed a vertical tab into a field would break every export that lists them: those characters
-are dropped from XLSX cells.
+spreadsheet. Such cells get a leading single quote. XLSX exports already store them as text,
+but an XLSX file cannot hold control characters at all (openpyxl refuses the whole sheet), so
+a lead who typed a vertical tab would break every export that lists them: those characters are
+dropped from XLSX cells.
 """
 
 from datetime import datetime
