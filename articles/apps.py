@@ -11,8 +11,14 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published
 
+        from pagecache import registry
+
         from .covers import GeneratedCover, cover_deleted, draw_on_publish
         from .newsroom import written
+
+        # Listings read the page number, search its query too; no other page reads either.
+        registry.reads_query(r"^/(?:blog|(?:authors|cities|topics)/[\w-]+)/$", "page")
+        registry.reads_query(r"^/search/$", "q", "page")
 
         page_published.connect(written, dispatch_uid="articles-placeholder-written")
         page_published.connect(draw_on_publish, dispatch_uid="articles-draw-cover")

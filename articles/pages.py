@@ -1,5 +1,6 @@
 """Page types: the home page, the /blog/ index and the articles under it."""
 
+import re
 from datetime import date
 
 from django.apps import apps
@@ -42,11 +43,18 @@ COVER_RENDITIONS = ("feed_image__renditions", "generated_cover__image__rendition
 NEWEST_FIRST = ("-date", models.F("first_published_at").desc(nulls_last=True), "-pk")
 
 
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
 def paginate(request: HttpRequest, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
-    """One page of a listing; a page number that is not a page answers 404, never 500."""
+    """One page of a listing; a page number that is not a page answers 404, never 500 (and one
+    written oddly, 0 or 007 or a thousand digits, without counting the articles)."""
+    number = request.GET.get("page", "1")
+    if not PAGE_NUMBER.fullmatch(number):
+        raise Http404("No such page of articles")
     paginator = Paginator(queryset, per_page)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page = paginator.page(number)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of articles") from error
     page.links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

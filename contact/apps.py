@@ -8,6 +8,11 @@ class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from .exports import protect_all_exports
+        from .models import Inquiry
+        from .retention import lead_deleted
 
         protect_all_exports()
+        post_delete.connect(lead_deleted, sender=Inquiry, dispatch_uid="contact-lead-deleted")

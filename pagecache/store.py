@@ -40,7 +40,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
-from . import encoding, local
+from . import encoding, local, registry
 
 logger = logging.getLogger(__name__)
 ALIAS = local.ALIAS
@@ -52,9 +52,6 @@ STAMP_SEEN = "pagecache.stamp"  # environ key: the stamp this request started un
 STARTED = "pagecache.started"  # environ key: when this request looked the page up
 ARTICLE = "pagecache.article"  # environ key: set while serving an article page
 NEVER_CACHED = ("/admin/", "/contact/", "/healthz/", "/static/", "/media/", "/documents/")
-# The only query parameters any cached page reads; all others (utm_*, fbclid, gclid, …) leave
-# the key alone, so a tracking link is a hit on the page it links to.
-KEY_QUERY_PARAMS = ("page", "q")
 OUTAGE_SECONDS = 10
 REBUILD_LOCK_SECONDS = 30
 
@@ -117,9 +114,13 @@ def cacheable_request(environ: dict) -> bool:
     )
 
 
-def key_query(query_string: str) -> str:
+def key_query(query_string: str, path: str) -> str:
+    """The query parameters this page reads (registry.py); all others (utm_*, fbclid, …) leave
+    the key alone, so a tracking link is a hit on the page it links to."""
+    if not query_string or not (params := registry.query_params(path)):
+        return ""
     pairs = parse_qsl(query_string, keep_blank_values=True)
-    return urlencode(sorted((k, v) for k, v in pairs if k in KEY_QUERY_PARAMS))
+    return urlencode(sorted((k, v) for k, v in pairs if k in params))
 
 
 def digest(text: str) -> str:
@@ -128,9 +129,10 @@ def digest(text: str) -> str:
 
 def key_for(environ: dict) -> str:
     scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+    path = environ.get("PATH_INFO", "")
     address = "|".join(
-        (scheme, environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", ""),
-         key_query(environ.get("QUERY_STRING", "")), environ.get("REQUEST_METHOD", ""))
+        (scheme, environ.get("HTTP_HOST", ""), path,
+         key_query(environ.get("QUERY_STRING", ""), path), environ.get("REQUEST_METHOD", ""))
     )  # fmt: skip
     return "pagecache:" + digest(address)
 

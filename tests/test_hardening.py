@@ -118,3 +118,73 @@ def test_head_requests_and_missing_pages_are_not_counted_as_views(article, redis
     assert counted(redis) == {f"v {article.url}": 1}
     assert reader().get(article.url)["X-Cache"] == "HIT"
     assert counted(redis) == {f"v {article.url}": 2}
+
+
+@pytest.mark.django_db
+def test_parameters_a_page_does_not_read_never_make_a_new_cache_entry(
+    client, article, django_assert_num_queries
+):
+    from tests.test_page_cache import warm
+
+    warm(client, article.url)
+    warm(client, "/blog/")
+    with django_assert_num_queries(0):
+        for url in [f"{article.url}?page=7", f"{article.url}?q=x&page=8", "/blog/?q=random"]:
+            assert client.get(url)["X-Cache"] == "HIT", url
+    assert warm(client, "/search/?q=helsinki") != warm(client, "/search/?q=tallinn")
+
+
+@pytest.mark.django_db
+def test_an_out_of_range_page_is_a_cheap_404(client, blog, django_assert_max_num_queries):
+    """Routing, one count, the redirect check and the 404 page: the listing is never rendered."""
+    with django_assert_max_num_queries(9):
+        assert client.get("/blog/?page=999999").status_code == 404
+    for odd in ["0", "007", "9" * 40, "-1", "1.0", "２"]:
+        with django_assert_max_num_queries(8):  # not even the count
+            assert client.get("/blog/", {"page": odd}).status_code == 404, odd
+    assert client.get("/blog/?page=1").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("how", ["purge", "admin delete"])
+def test_deleting_a_lead_leaves_none_of_its_personal_data_anywhere(client, article, how):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    personal = ["Quentin Purgeable", "purgeable-co.example", "Purgeable Holdings",
+                "Call Quentin re scope", "Quentin prefers mornings"]  # fmt: skip
+    data = {"name": personal[0], "email": f"q@{personal[1]}", "company": personal[2],
+            "article": str(article.pk)}  # fmt: skip
+    assert send(client, data).status_code == 302
+    run_jobs()  # the lead e-mail: a finished task row naming the lead
+    inquiry = Inquiry.objects.get()
+    owner = member_of("Sales", "sam")
+    other = member_of("Sales", "sue")
+    client.force_login(other)
+    response = client.post(
+        reverse("contact_inquiry:edit", args=(inquiry.pk,)),
+        {"status": "qualified", "owner": str(owner.pk), "next_step": personal[3],
+         "next_step_on": "2026-12-24", "deal_value": "42000", "note": personal[4]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    lead_rows = DBTaskResult.objects.filter(args_kwargs__args__0=inquiry.pk)
+    assert lead_rows.count() == 2  # the lead e-mail, sent; the assignment e-mail, queued
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    assert all(text in dump.getvalue() for text in personal), "every place is filled"
+
+    if how == "purge":
+        Inquiry.objects.update(created_at=timezone.now() - timedelta(days=400))
+        call_command("purge_inquiries", "--older-than", "365", "--delete", stdout=io.StringIO())
+    else:
+        superuser = User.objects.create_superuser("root", "root@example.com", "a-long-pw-123")
+        client.force_login(superuser)
+        url = reverse("contact_inquiry:delete", args=(inquiry.pk,))
+        assert client.post(url).status_code == 302
+    assert not Inquiry.objects.exists() and not lead_rows.exists()
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    assert not [text for text in personal if text in dump.getvalue()]

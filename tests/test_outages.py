@@ -114,3 +114,17 @@ def test_database_down_the_reader_keeps_their_words_then_sends_once(site_behind_
     assert same_lead(first.getheader("Location"), again.getheader("Location"))
     assert list(Inquiry.objects.values_list("company", "project")) == [("Outage Oy", PROJECT)]
     assert site.request("GET", "/blog/")[0].status == 200
+
+
+def test_the_first_request_after_the_database_drops_its_connections_is_served(
+    site_behind_proxy,
+):
+    """A failover or a pooler restart closes every kept connection (CONN_MAX_AGE=60): the next
+    request reconnects before it uses one (CONN_HEALTH_CHECKS) instead of answering 503."""
+    site, proxy = site_behind_proxy
+    assert site.request("GET", "/blog/")[0].status == 200  # a kept connection now exists
+    proxy.cut()
+    proxy.restore()
+    for path in ("/blog/", "/contact/"):
+        response, _ = site.request("GET", path)
+        assert response.status == 200, path

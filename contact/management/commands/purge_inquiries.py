@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
 from contact.models import Inquiry
@@ -27,5 +28,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run: {count} inquiry(ies) received before {cutoff:%Y-%m-%d} "
                               "would be deleted; add --delete to delete them.")  # fmt: skip
             return
-        old.delete()
-        self.stdout.write(f"Deleted {count} inquiry(ies) received before {cutoff:%Y-%m-%d}.")
+        with transaction.atomic():
+            old.delete()  # with each lead's timeline and task rows (contact/retention.py)
+        self.stdout.write(
+            f"Deleted {count} inquiry(ies) received before {cutoff:%Y-%m-%d}, with their "
+            "timelines and background-task records."
+        )

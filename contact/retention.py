@@ -1,0 +1,34 @@
+"""Deleting a lead deletes everything that holds its personal data, wherever it is deleted from
+(`purge_inquiries --delete`, the admin): its timeline and history entries (Wagtail log entries,
+which Site history lists and which carry the company, notes and values) and the background-task
+rows whose arguments name it (their results and errors can quote its address)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import ModelLogEntry
+
+from .models import Inquiry
+
+
+def lead_tasks() -> list[str]:
+    """The background tasks whose first argument is a lead's id."""
+    from .notifications import send_assignment_email, send_lead_email
+
+    return [task.module_path for task in (send_lead_email, send_assignment_email)]
+
+
+def forget(inquiry_id: int) -> None:
+    """Remove what outlives the lead's own row."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Inquiry), object_id=str(inquiry_id)
+    ).delete()
+    DBTaskResult.objects.filter(
+        task_path__in=lead_tasks(), args_kwargs__args__0=inquiry_id
+    ).delete()
+
+
+def lead_deleted(sender, instance: Inquiry, **kwargs) -> None:
+    """post_delete: now, and again at commit, since Wagtail logs a deletion just before it."""
+    forget(instance.pk)
+    transaction.on_commit(lambda: forget(instance.pk))
