@@ -1,7 +1,9 @@
 """Per-client limits on form posts, kept in the shared cache so they hold across workers."""
 
+import ipaddress
 import logging
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,18 +12,35 @@ from django.http import HttpRequest
 logger = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=8)
+def networks(trusted: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in trusted)
+
+
+def trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks(tuple(settings.TRUSTED_PROXIES)))
+
+
 def client_address(request: HttpRequest) -> str | None:
-    """The visitor's address; behind N trusted proxies, Nth from the right of X-Forwarded-For.
+    """The visitor's address: the socket's, unless it is one of TRUSTED_PROXIES; then the
+    right-most address in X-Forwarded-For that is not a trusted proxy. A client that reaches the
+    application directly cannot choose its address by sending the header itself.
 
     The one definition for rate limits and the admin login lockout (AXES_CLIENT_IP_CALLABLE).
     """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [
-        a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
-    ]
-    if proxies and forwarded:
-        return forwarded[-min(proxies, len(forwarded))]
-    return request.META.get("REMOTE_ADDR") or None
+    address = request.META.get("REMOTE_ADDR") or None
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while address and trusted_proxy(address) and forwarded:
+        hop = forwarded.pop().strip()
+        try:
+            address = str(ipaddress.ip_address(hop))
+        except ValueError:  # a malformed hop: the last proxy we trust is all we know
+            break
+    return address
 
 
 def over_limit(key: str, limit: int, window_seconds: int = 60) -> bool:

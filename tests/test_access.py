@@ -21,12 +21,13 @@ FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "@SUM
 
 @pytest.fixture(autouse=True)
 def behind_one_proxy(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = [PROXY]
     cache.clear()
 
 
-def log_in(username: str, password: str, address: str) -> Client:
-    client = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address)
+def log_in(username: str, password: str, address: str, client: Client | None = None) -> Client:
+    client = client or Client(REMOTE_ADDR=PROXY)
+    client.defaults["HTTP_X_FORWARDED_FOR"] = address
     client.post("/admin/login/", {"username": username, "password": password})
     return client
 
@@ -41,6 +42,39 @@ def test_a_strangers_guesses_never_lock_the_editor_out_of_their_own_address():
     for attempt in range(8):  # rotating addresses, all through the same proxy
         assert not signed_in(log_in("eddie", "wrong", f"203.0.113.{attempt}"))
     assert signed_in(log_in("eddie", PASSWORD, "198.51.100.7"))
+
+
+@pytest.mark.django_db
+def test_a_distributed_guess_hits_a_ceiling_that_the_owners_own_browser_passes(settings):
+    settings.LOGIN_UNKNOWN_DEVICE_LIMIT = 10
+    member_of("Editors", "eddie")
+    owners_browser = log_in("eddie", PASSWORD, "198.51.100.7")  # signed in before: known device
+    assert signed_in(owners_browser)
+    owners_browser.post(reverse("wagtailadmin_logout"))
+    for attempt in range(30):  # 30 wrong passwords from 30 addresses
+        assert not signed_in(log_in("eddie", "wrong", f"203.0.113.{attempt}"))
+    assert not signed_in(log_in("eddie", PASSWORD, "203.0.113.99")), "the ceiling holds"
+    assert not signed_in(log_in("EDDIE", PASSWORD, "192.0.2.1")), "whatever the case"
+    assert signed_in(log_in("eddie", PASSWORD, "192.0.2.50", client=owners_browser))
+    member_of("Editors", "other")
+    assert signed_in(log_in("other", PASSWORD, "203.0.113.98")), "other users are not affected"
+
+
+@pytest.mark.django_db
+def test_forwarded_addresses_are_believed_only_from_a_trusted_proxy(client, settings):
+    settings.CONTACT_RATE_LIMIT = 3
+    from tests.test_contact import VALID
+
+    direct = Client(REMOTE_ADDR="198.51.100.20")  # reached gunicorn without the proxy
+    answers = [
+        direct.post("/contact/", VALID, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(5)
+    ]
+    assert answers == [302, 302, 302, 429, 429], "one client, whatever it forwards"
+    chain = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="192.0.2.7, 203.0.113.40, " + PROXY)
+    assert [chain.post("/contact/", VALID).status_code for _ in range(4)][-1] == 429
+    other = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="192.0.2.7, 203.0.113.41")
+    assert other.post("/contact/", VALID).status_code == 302, "the right-most untrusted hop"
 
 
 @pytest.mark.django_db

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "access.devices.DeviceCookieMiddleware",
     "performance.middleware.ViewCountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -100,13 +101,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # locks out repeated failed admin logins
+    "access.devices.UnknownDeviceCeilingBackend",  # a ceiling on distributed guessing
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# The client address as the rest of the site reads it (TRUSTED_PROXY_COUNT), so behind a proxy
+# A username guessed from many addresses: after this many failures in an hour from browsers that
+# never signed in as that user, only browsers that did (a device cookie) may try it.
+LOGIN_UNKNOWN_DEVICE_LIMIT = env.int("LOGIN_UNKNOWN_DEVICE_LIMIT", default=10)
+# The client address as the rest of the site reads it (TRUSTED_PROXIES), so behind a proxy
 # a stranger's guesses lock only the stranger's own (username, address) pair.
 AXES_CLIENT_IP_CALLABLE = "access.ratelimit.client_address"
 # Password reset requests per client address, and per e-mail address, per hour.
@@ -183,8 +188,9 @@ SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])
 
 # Contact form posts allowed per address per minute.
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
-# Proxies in front of the app that append to X-Forwarded-For (0: use the socket's address).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Addresses or networks of the proxies in front of the app that append to X-Forwarded-For; a
+# forwarded address is believed only from them (none: the socket's address is the client's).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Cache: Redis (django-redis) when CACHE_URL names it, else this process's memory. A Redis outage
 # is logged and the site keeps serving, uncached.
