@@ -188,3 +188,27 @@ def test_deleting_a_lead_leaves_none_of_its_personal_data_anywhere(client, artic
     dump = io.StringIO()
     call_command("dumpdata", stdout=dump)
     assert not [text for text in personal if text in dump.getvalue()]
+
+
+@pytest.mark.parametrize(
+    "title, place, author",
+    [
+        ("W" * 255, "Helsinki, Finland", "Eric Hanson"),
+        ("Why Startups Contract " * 12, "Llanfairpwllgwyngyll" * 6, "Maximilian " * 20),
+        ("Hiring 🚀 backend engineers in 東京 ✨", "Tallinn, Estonia", "Zoë 🧑‍💻 Ångström"),
+    ],
+    ids=["one-long-word", "long-everything", "emoji-and-cjk"],
+)
+def test_cover_text_always_fits_and_no_missing_glyph_is_drawn(title, place, author):
+    from PIL import Image
+
+    from articles.covers import MARGIN, NIGHT, SIZE, TEXT_WIDTH, _font, draw_cover, layout
+
+    lines = layout(title, place, author, "Clean Systems Consulting")
+    assert all(_font(size).getlength(text) <= TEXT_WIDTH for text, size in lines)
+    drawn = " ".join(text for text, _ in lines)
+    assert not {"🚀", "東", "京", "✨", "🧑"} & set(drawn)
+    cover = Image.open(io.BytesIO(draw_cover(title, place, author, "Clean Systems Consulting")))
+    night = Image.new("RGB", (1, 1), NIGHT).getpixel((0, 0))
+    right_margin = cover.crop((SIZE[0] - MARGIN + 2, 270, SIZE[0], SIZE[1]))  # below the circle
+    assert [color for _, color in right_margin.getcolors()] == [night], "nothing runs off"
