@@ -9,7 +9,7 @@ given up with its reason, visible to sales, and stops there: no job fails foreve
 import logging
 import smtplib
 from datetime import datetime, timedelta
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -19,14 +19,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from .models import Inquiry
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)
-# A lead still unsent this long after its send was due has lost its job (say, a worker died
-# mid-send): the every-minute sweep queues it again.
-STRANDED_AFTER = timedelta(minutes=10)
+# A lead still unsent this long after its send was due, with no job queued or running for it,
+# has lost its job (say, its database was cut mid-send): the every-minute sweep queues it again.
+# (A job whose worker was killed is put back by background/recovery.py.)
+STRANDED_AFTER = timedelta(minutes=1)
 
 
 def header_safe(value: object) -> str:
@@ -38,6 +41,13 @@ def lead_address(inquiry: Inquiry) -> str:
     """The lead's own address with their name quoted as a display name: commas, quotes or
     angle brackets in the name can never add a second address."""
     return formataddr((header_safe(inquiry.name), inquiry.email))
+
+
+def lead_message_id(inquiry: Inquiry) -> str:
+    """One Message-ID per lead: a resend after a crash (at least once) is the same message to
+    every mail client, which shows it once."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<lead-{inquiry.pk}.{inquiry.created_at:%Y%m%d%H%M%S}@{domain}>"
 
 
 def lead_url(inquiry: Inquiry) -> str:
@@ -85,6 +95,7 @@ def message_for(inquiry: Inquiry) -> EmailMessage:
         settings.DEFAULT_FROM_EMAIL,
         settings.SALES_NOTIFY_EMAILS,
         reply_to=[lead_address(inquiry)],
+        headers={"Message-ID": lead_message_id(inquiry)},
     )
 
 
@@ -163,12 +174,25 @@ def unsent() -> Q:
     return Q(notified_at__isnull=True, notify_failed_at__isnull=True)
 
 
+def pending_sends() -> set[int]:
+    """Leads whose e-mail job is queued or running (a dead worker's job is put back for us)."""
+    jobs = DBTaskResult.objects.filter(
+        task_path=send_lead_email.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    )
+    return {job.args_kwargs["args"][0] for job in jobs.only("args_kwargs")}
+
+
 def requeue_stranded() -> int:
     """Every minute: queue again the e-mails whose job was lost; returns how many."""
     cutoff = timezone.now() - STRANDED_AFTER
     stranded = Inquiry.objects.filter(unsent(), notify_next_at__lt=cutoff)
+    candidates = list(stranded.only("pk", "notify_next_at")[:100])
+    pending = pending_sends() if candidates else set()
     count = 0
-    for inquiry in stranded.only("pk", "notify_next_at")[:100]:
+    for inquiry in candidates:
+        if inquiry.pk in pending:
+            continue
         with transaction.atomic():
             queue(inquiry)
         count += 1

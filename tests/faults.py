@@ -1,6 +1,7 @@
 """Real sockets for fault tests: a TCP proxy the test can cut, a server that never answers, and a
 real SMTP server (aiosmtpd) that records or refuses what it is sent."""
 
+import asyncio
 import contextlib
 import select
 import socket
@@ -129,12 +130,14 @@ class SilentServer(Listener):
 
 
 class Mailbox:
-    """aiosmtpd handler: keeps every message; refuses recipients listed in `refuse`."""
+    """aiosmtpd handler: keeps every message; refuses recipients listed in `refuse`; while
+    `hold` is set it keeps a message and never answers (a sender killed mid-send)."""
 
     def __init__(self, refuse: tuple[str, ...] = ()):
         self.refuse = refuse
         self.messages: list[Message] = []
         self.envelopes: list = []
+        self.hold = threading.Event()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.refuse:
@@ -145,6 +148,8 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
         self.envelopes.append(envelope)
         self.messages.append(message_from_bytes(envelope.content))
+        while self.hold.is_set():
+            await asyncio.sleep(0.1)
         return "250 Message accepted"
 
 

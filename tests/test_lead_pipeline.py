@@ -148,6 +148,13 @@ def test_transient_failures_stop_after_the_bounded_number_of_tries(client, setti
 
 
 @pytest.mark.django_db
+def test_the_sweep_leaves_a_lead_whose_job_is_still_queued_alone(client):
+    send(client)
+    Inquiry.objects.update(notify_next_at=timezone.now() - timedelta(minutes=20))
+    assert requeue_stranded() == 0 and len(queued_jobs()) == 1, "one job, not a second"
+
+
+@pytest.mark.django_db
 def test_a_lead_whose_job_was_lost_is_queued_again_by_the_sweep(client):
     send(client)
     DBTaskResult.objects.all().delete()  # say, a worker died mid-send
@@ -212,3 +219,42 @@ def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
         worker.terminate()
         assert worker.wait(10) is not None, "the worker stops cleanly on SIGTERM"
         smtp.close()
+
+
+def test_a_worker_killed_mid_send_is_replaced_and_the_resend_is_the_same_message(
+    client, launch_state, tmp_path
+):
+    """At least once: the lead's e-mail goes out again after a crash, with the same Message-ID
+    (mail clients show it once), and the dead worker's job is picked up by the next worker's
+    heartbeat rather than by a sweep minutes later."""
+    smtp = SmtpServer()
+    env = production_env(
+        tmp_path, SALES_NOTIFY_EMAILS="sales@example.com", EMAIL_TIMEOUT="30",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}", WORKER_BEAT_SECONDS="0.5",
+        WORKER_STALE_SECONDS="2", WORKER_PERIODIC_SECONDS="3600",
+    )  # fmt: skip
+    smtp.mailbox.hold.set()
+    first = start_worker(env)
+    try:
+        assert send(client, {"company": "Crash Oy"}).status_code == 302
+        assert wait_for(lambda: len(smtp.messages) == 1), "the first worker is sending"
+        first.kill()  # mid-send: the message left, the worker never heard back
+        first.wait(10)
+    finally:
+        first.kill()
+    smtp.mailbox.hold.clear()
+    job = DBTaskResult.objects.get(task_path="contact.notifications.send_lead_email")
+    assert job.status == TaskResultStatus.RUNNING, "the dead worker's job looks busy"
+    assert Inquiry.objects.get().notified_at is None, "its transaction died with it"
+
+    second = start_worker(env)
+    try:
+        assert wait_for(lambda: Inquiry.objects.get().notified_at is not None), second.poll()
+    finally:
+        second.terminate()
+        second.wait(10)
+        smtp.close()
+    ids = [message["Message-ID"] for message in smtp.messages]
+    assert len(ids) == 2 and ids[0] == ids[1] and ids[0].startswith("<lead-")
+    job.refresh_from_db()
+    assert job.status == TaskResultStatus.SUCCESSFUL and len(job.worker_ids) == 2

@@ -161,6 +161,10 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
 WORKER_PERIODIC_SECONDS = env.int("WORKER_PERIODIC_SECONDS", default=60)
+# Each worker says it is alive this often; a job left running by a worker silent for
+# WORKER_STALE_SECONDS (killed, or cut off mid-job) is queued again.
+WORKER_BEAT_SECONDS = env.float("WORKER_BEAT_SECONDS", default=10)
+WORKER_STALE_SECONDS = env.float("WORKER_STALE_SECONDS", default=40)
 WORKER_PERIODIC_JOBS = [
     "articles.scheduling.publish_scheduled",  # Wagtail's go-live and expiry dates
     "contact.notifications.requeue_stranded",

@@ -15,6 +15,7 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
 from background import periodic
+from background.recovery import Heartbeat
 
 logger = logging.getLogger(__name__)
 OUTAGE_PAUSE_SECONDS = 5
@@ -35,10 +36,15 @@ class Command(db_worker.Command):
         reloading_parent = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
         if run_periodic and not options.get("batch") and not reloading_parent:
             periodic.start(settings.WORKER_PERIODIC_SECONDS, threading.Event())
+        heartbeat = Heartbeat()
+        if not options.get("batch") and not reloading_parent:
+            heartbeat.start()  # a job left running by a dead worker is run again
         while True:
+            options["worker_id"] = heartbeat.worker_id
             try:
                 return super().handle(*args, **options)
             except DatabaseError as error:
+                heartbeat.restart()  # the job this loop was running will never finish
                 if options.get("batch"):
                     raise
                 # The queue lives in the database: wait for it rather than exit.
