@@ -8,12 +8,14 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
         from pagecache import registry
 
         from .covers import GeneratedCover, cover_deleted, draw_on_publish
+        from .images import uploaded
         from .newsroom import written
 
         # Listings read the page number, search its query too; no other page reads either.
@@ -25,3 +27,4 @@ class ArticlesConfig(AppConfig):
         post_delete.connect(
             cover_deleted, sender=GeneratedCover, dispatch_uid="articles-cover-gone"
         )
+        post_save.connect(uploaded, sender=get_image_model(), dispatch_uid="articles-image-up")

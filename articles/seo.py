@@ -7,13 +7,14 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from . import images
 from .meta import OG_IMAGE_SPEC
 from .pages import ArticlePage
 from .site_url import absolute, site_root
 from .snippets import Author, City
 
 
-def article_structured_data(article: ArticlePage) -> dict:
+def article_structured_data(article: ArticlePage, environ: dict | None = None) -> dict:
     """schema.org BlogPosting for the article (https://schema.org/BlogPosting)."""
     url = absolute(article.url)
     data = {
@@ -43,8 +44,7 @@ def article_structured_data(article: ArticlePage) -> dict:
             "url": absolute(article.author.get_absolute_url()),
             **({"jobTitle": article.author.role} if article.author.role else {}),
         }
-    if cover := article.cover:
-        image = cover.get_rendition(OG_IMAGE_SPEC)
+    if (cover := article.cover) and (image := images.rendition(cover, OG_IMAGE_SPEC, environ)):
         data["image"] = {
             "@type": "ImageObject",
             "url": absolute(image.url),

@@ -53,7 +53,7 @@ class PageCacheMiddleware:
                 response["X-Cache"] = "HIT"
                 return response
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        if cacheable_response(request, response) and not environ.get(store.DONT_STORE):
             # What a CDN or proxy in front may do with it: keep it as long as this cache does,
             # and serve it a little stale while it fetches a fresh copy.
             patch_cache_control(

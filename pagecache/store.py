@@ -51,6 +51,7 @@ UPDATED_KEY = "pagecache:updated"
 STAMP_SEEN = "pagecache.stamp"  # environ key: the stamp this request started under
 STARTED = "pagecache.started"  # environ key: when this request looked the page up
 ARTICLE = "pagecache.article"  # environ key: set while serving an article page
+DONT_STORE = "pagecache.dont_store"  # environ key: this response is not to be kept
 NEVER_CACHED = ("/admin/", "/contact/", "/healthz/", "/static/", "/media/", "/documents/")
 OUTAGE_SECONDS = 10
 REBUILD_LOCK_SECONDS = 30
@@ -240,10 +241,15 @@ def as_response(entry: Entry, environ: dict) -> HttpResponse:
     return HttpResponse(body, status=entry.status, headers=headers)
 
 
+def dont_store(environ: dict) -> None:
+    """This response is incomplete for now (say, an image still being made): never keep it."""
+    environ[DONT_STORE] = True
+
+
 def save(environ: dict, response: HttpResponse) -> bool:
     """Store the page; False when the cache is down (the lookup failed, or this set)."""
     now = environ.get(STAMP_SEEN)
-    if now is None or not available():
+    if now is None or not available() or environ.get(DONT_STORE):
         return False
     shows = environ.get(ARTICLE)
     stamp = now if shows is None else now._replace(listing=None)

@@ -212,3 +212,54 @@ def test_cover_text_always_fits_and_no_missing_glyph_is_drawn(title, place, auth
     night = Image.new("RGB", (1, 1), NIGHT).getpixel((0, 0))
     right_margin = cover.crop((SIZE[0] - MARGIN + 2, 270, SIZE[0], SIZE[1]))  # below the circle
     assert [color for _, color in right_margin.getcolors()] == [night], "nothing runs off"
+
+
+def png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_an_upload_over_the_pixel_limit_is_refused_with_a_form_error(client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+
+    client.force_login(User.objects.create_superuser("ed", "ed@example.com", "a-long-pw-123"))
+    limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    side = int(limit**0.5) + 100  # just over the limit (11,000² in the report)
+    before = get_image_model().objects.count()
+    upload = SimpleUploadedFile("huge.png", png(side, side), content_type="image/png")
+    response = client.post(reverse("wagtailimages:add"), {"title": "Huge", "file": upload})
+    assert response.status_code == 200 and "file" in response.context["form"].errors
+    assert get_image_model().objects.count() == before
+
+
+@pytest.mark.django_db
+def test_a_large_feed_image_never_makes_a_reader_wait_for_its_renditions(client, article):
+    """Picked as a feed image, a large original is rendered by the worker, never in a request;
+    pages answer without it meanwhile (and are not kept), then show it."""
+    from django.core.files.images import ImageFile
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.images import get_image_model
+
+    from tests.test_page_cache import warm
+
+    image = get_image_model()(title="Large photo")
+    image.file = ImageFile(io.BytesIO(png(3000, 2000)), name="large.png")  # 6 MP, allowed
+    image.save()
+    article.feed_image = image
+    article.save_revision().publish()
+    jobs = DBTaskResult.objects.filter(task_path="articles.images.make_renditions")
+    for url in [article.url, "/blog/", "/"]:
+        response = client.get(url)
+        assert response.status_code == 200 and "X-Cache" not in response, url
+        assert image.renditions.count() == 0, f"{url} made a rendition in the request"
+        assert image.file.url.rsplit(".", 1)[0] not in response.text
+    assert jobs.exclude(status="SUCCESSFUL").exists(), "the worker was asked"
+    run_jobs()
+    assert image.renditions.count() >= 8
+    page = warm(client, article.url)
+    assert any(rendition.url in page for rendition in image.renditions.all())

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 
-from articles import meta
+from articles import images, meta
 from articles.meta import COVER_SPECS, OG_IMAGE_SPEC
 from articles.seo import article_structured_data
 from articles.site_url import absolute
@@ -54,7 +54,7 @@ def canonical_url(context) -> str:
 @register.simple_tag(takes_context=True)
 def structured_data(context, article) -> str:
     """The article's JSON-LD, escaped so no text can close the script element."""
-    data = json.dumps(article_structured_data(article), ensure_ascii=False)
+    data = json.dumps(article_structured_data(article, environ(context)), ensure_ascii=False)
     escaped = data.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
     return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
 
@@ -77,33 +77,59 @@ def highlight(text: str, query: str) -> str:
     )
 
 
-@register.simple_tag
-def share_image(article):
+def environ(context) -> dict | None:
+    request = context.get("request")
+    return request.META if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, article):
     """The og:image / twitter:image rendition (1200×630) of the article's cover, or None."""
     cover = getattr(article, "cover", None)
-    return cover.get_rendition(OG_IMAGE_SPEC) if cover else None
+    return images.rendition(cover, OG_IMAGE_SPEC, environ(context)) if cover else None
 
 
-@register.simple_tag
-def cover_picture(article, place: str, **attrs) -> str:
-    """The cover as <picture> (AVIF, WebP, JPEG; width and height against layout shift).
-    Decorative (alt=""): the drawn cover repeats the title beside it; an editor's own image
-    says what it shows through its alt text."""
+def picture(context, image, pattern: str, attrs: dict) -> str:
+    """<picture> (AVIF, WebP, JPEG; width and height against layout shift), or nothing while
+    the worker makes a large original's renditions."""
+    made = images.renditions(image, Filter.expand_spec(pattern), environ(context))
+    return Picture(made, attrs).__html__() if made else ""
+
+
+@register.simple_tag(takes_context=True)
+def cover_picture(context, article, place: str, **attrs) -> str:
+    """The cover. Decorative (alt=""): the drawn cover repeats the title beside it; an
+    editor's own image says what it shows through its alt text."""
     cover = article.cover
     if cover is None:
         return ""
-    filters = [Filter(spec=spec) for spec in Filter.expand_spec(COVER_SPECS[place])]
     alt = cover.default_alt_text if article.feed_image_id else ""
-    return Picture(cover.get_renditions(*filters), {"alt": alt, **attrs}).__html__()
+    return picture(context, cover, COVER_SPECS[place], {"alt": alt, **attrs})
+
+
+@register.simple_tag(takes_context=True)
+def figure_picture(context, image, **attrs) -> str:
+    """A body image at the column's width."""
+    return picture(context, image, images.FIGURE_SPEC, attrs)
+
+
+@register.simple_tag(takes_context=True)
+def avatar_image(context, image, size: str, **attrs) -> str:
+    """An author's photo, square."""
+    made = images.rendition(image, images.AVATAR_SPECS[size], environ(context))
+    return made.img_tag(attrs) if made else ""
 
 
 AVATAR_TONES = 6  # .avatar--0 … --5 in site.css: dark enough for white initials (WCAG AA)
 
 
-@register.inclusion_tag("includes/avatar.html")
-def avatar(author, size: str = "small") -> dict:
+@register.inclusion_tag("includes/avatar.html", takes_context=True)
+def avatar(context, author, size: str = "small") -> dict:
     """The author's photo, or their initials on a colour of their own: no image request."""
     words = [word for word in re.split(r"[\s-]+", author.name) if word[:1].isalpha()]
     initials = "".join(word[0] for word in (words[:1] + words[1:][-1:])).upper()
     tone = zlib.crc32(author.name.encode()) % AVATAR_TONES
-    return {"author": author, "size": size, "initials": initials or "?", "tone": tone}
+    return {
+        "author": author, "size": size, "initials": initials or "?", "tone": tone,
+        "request": context.get("request"),
+    }  # fmt: skip

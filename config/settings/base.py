@@ -147,6 +147,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # initials avatars: no outside call from t
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Images: an upload over this many megapixels is refused (what the worker renders in its memory:
+# about 300 MB and 3 s of CPU at 40); pages make renditions only of originals up to
+# IMAGE_INLINE_MAX_PIXELS themselves, the worker makes the rest (articles/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_MEGAPIXELS", default=40) * 1_000_000
+IMAGE_INLINE_MAX_PIXELS = env.int("IMAGE_INLINE_MAX_PIXELS", default=4_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
