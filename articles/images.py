@@ -22,7 +22,7 @@ from pagecache import store
 from .meta import COVER_SPECS, OG_IMAGE_SPEC
 
 FIGURE_SPEC = "format-{avif,webp,jpeg} width-1200"  # a body image (blocks/figure.html)
-AVATAR_SPECS = {"small": "fill-80x80 format-webp", "large": "fill-240x240 format-webp"}
+AVATAR_SPECS = {"small": "fill-80x80|format-webp", "large": "fill-240x240|format-webp"}
 ADMIN_SPECS = ("max-165x165", "max-800x600")  # Wagtail's own listing and edit views
 ASKED_SECONDS = 300  # one request for the worker per image in that time
 
