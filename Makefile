@@ -14,7 +14,7 @@ export SITE_URL ?= http://$(HOST):$(PORT)
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup install venv-check browser run worker test lint format bench audit
+.PHONY: setup install venv-check browser edge run worker test lint format bench audit
 
 version = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 
@@ -62,8 +62,15 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
+## edge: Debian's Varnish and varnish-modules (xkey, vsthrottle) for the edge cache
+edge:
+	@command -v varnishd >/dev/null && [ -e /usr/lib/$$(uname -m)-linux-gnu/varnish/vmods/libvmod_xkey.so ] || { \
+		echo "Installing Debian's varnish and varnish-modules for the edge cache"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; }
+
 ## test: setup, ruff, then the whole suite (browser tests included) against PostgreSQL
-test: setup lint browser
+test: setup lint browser edge
 	@$(PY) -m config.preflight
 	$(BIN)/pytest
 
