@@ -3,14 +3,16 @@
 django-tasks-db marks a job RUNNING with the claiming worker's id and has no way to notice that
 worker dying. Every worker process beats (`WorkerBeat`) every WORKER_BEAT_SECONDS under an id of
 its own, a new one each time its loop restarts (after a database outage the job it was running
-never finished either); a RUNNING job whose worker has not beaten for WORKER_STALE_SECONDS goes
-back to READY. Jobs are written to be run twice safely (at least once; see the README).
+never finished either); a job RUNNING for longer than WORKER_STALE_SECONDS whose worker has not
+beaten for that long goes back to READY (a job just claimed by a worker not yet heard from is
+left alone). Jobs are written to be run twice safely (at least once; see the README).
 """
 
 import logging
 import os
 import socket
 import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,14 +40,12 @@ def beat(worker_id: str) -> None:
 def recover_orphans() -> int:
     """Put the jobs of workers gone quiet back in the queue; returns how many."""
     now = timezone.now()
-    alive = set(
-        WorkerBeat.objects.filter(
-            seen_at__gte=now - timedelta(seconds=settings.WORKER_STALE_SECONDS)
-        ).values_list("worker_id", flat=True)
-    )
+    stale = now - timedelta(seconds=settings.WORKER_STALE_SECONDS)
+    alive = set(WorkerBeat.objects.filter(seen_at__gte=stale).values_list("worker_id", flat=True))
+    running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=stale)
     orphans = [
         job.pk
-        for job in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).only("worker_ids")
+        for job in running.only("worker_ids")
         if not job.worker_ids or job.worker_ids[-1] not in alive
     ]
     if orphans:
@@ -62,15 +62,13 @@ class Heartbeat:
 
     def __init__(self) -> None:
         self.worker_id = new_worker_id()
-        self.stop = threading.Event()
 
-    def restart(self) -> str:
+    def restart(self) -> None:
         """A fresh id for a restarted loop: the old id's running job is an orphan now."""
         self.worker_id = new_worker_id()
-        return self.worker_id
 
     def loop(self) -> None:
-        while not self.stop.is_set():
+        while True:
             try:
                 beat(self.worker_id)
                 recover_orphans()
@@ -78,7 +76,7 @@ class Heartbeat:
                 logger.info("Heartbeat skipped (%s)", type(error).__name__)
             finally:
                 close_old_connections()
-            self.stop.wait(settings.WORKER_BEAT_SECONDS)
+            time.sleep(settings.WORKER_BEAT_SECONDS)
 
     def start(self) -> "Heartbeat":
         threading.Thread(target=self.loop, name="worker-heartbeat", daemon=True).start()

@@ -9,13 +9,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from .models import Inquiry
+from .notifications import send_assignment_email, send_lead_email
 
-
-def lead_tasks() -> list[str]:
-    """The background tasks whose first argument is a lead's id."""
-    from .notifications import send_assignment_email, send_lead_email
-
-    return [task.module_path for task in (send_lead_email, send_assignment_email)]
+# The background tasks whose first argument is a lead's id.
+LEAD_TASKS = [task.module_path for task in (send_lead_email, send_assignment_email)]
 
 
 def forget(inquiry_id: int) -> None:
@@ -23,9 +20,7 @@ def forget(inquiry_id: int) -> None:
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Inquiry), object_id=str(inquiry_id)
     ).delete()
-    DBTaskResult.objects.filter(
-        task_path__in=lead_tasks(), args_kwargs__args__0=inquiry_id
-    ).delete()
+    DBTaskResult.objects.filter(task_path__in=LEAD_TASKS, args_kwargs__args__0=inquiry_id).delete()
 
 
 def lead_deleted(sender, instance: Inquiry, **kwargs) -> None:

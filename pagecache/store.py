@@ -242,14 +242,15 @@ def as_response(entry: Entry, environ: dict) -> HttpResponse:
 
 
 def dont_store(environ: dict) -> None:
-    """This response is incomplete for now (say, an image still being made): never keep it."""
+    """This response is incomplete for now (say, an image still being made): the middleware
+    neither keeps it nor lets a CDN keep it."""
     environ[DONT_STORE] = True
 
 
 def save(environ: dict, response: HttpResponse) -> bool:
     """Store the page; False when the cache is down (the lookup failed, or this set)."""
     now = environ.get(STAMP_SEEN)
-    if now is None or not available() or environ.get(DONT_STORE):
+    if now is None or not available():
         return False
     shows = environ.get(ARTICLE)
     stamp = now if shows is None else now._replace(listing=None)
