@@ -1,6 +1,4 @@
--- Every request asks for a new address (`q` is part of the cache key), so none is a hit.
-local counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format(nil, wrk.path .. "?q=" .. counter)
-end
+-- Every request carries a session cookie (a signed-out reader's stale one), which the page cache
+-- never answers: each is a full render. (Query parameters the page does not read share the
+-- cached entry, so they cannot be used to miss it.)
+wrk.headers["Cookie"] = "sessionid=bench-stale-session"
