@@ -17,10 +17,10 @@ class ArticlesConfig(AppConfig):
         from .covers import GeneratedCover, cover_deleted, draw_on_publish
         from .images import uploaded
         from .newsroom import written
+        from .snippets import Author, CallToAction, City, Office
 
-        # Listings read the page number, search its query too; no other page reads either.
-        registry.reads_query(r"^/(?:blog|(?:authors|cities|topics)/[\w-]+)/$", "page")
-        registry.reads_query(r"^/search/$", "q", "page")
+        # Readers see these on pages: a change purges the pages that show them.
+        registry.shown_to_readers(Author, City, Office, CallToAction)
 
         page_published.connect(written, dispatch_uid="articles-placeholder-written")
         page_published.connect(draw_on_publish, dispatch_uid="articles-draw-cover")

@@ -19,6 +19,9 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Collection
 
+from pagecache.invalidation import published
+from pagecache.middleware import STALE_IF_ERROR
+
 from .meta import COVER_SPECS, OG_IMAGE_SPEC
 
 logger = logging.getLogger(__name__)
@@ -27,7 +30,7 @@ MARGIN = 80
 NIGHT, ACCENT, WHITE, MUTED = "#0f2a44", "#0b57a4", "#f5f8fc", "#c9d6e6"
 DESIGN_VERSION = "1"  # bump to redraw every generated cover
 COLLECTION_NAME = "Generated covers"
-RETIRE_MARGIN_SECONDS = 3600  # beyond the page cache's own lifetime, for CDN and browser copies
+RETIRE_MARGIN_SECONDS = 3600  # beyond the edge's own lifetime, for CDN and browser copies
 FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"
 
 
@@ -192,11 +195,9 @@ def ensure_cover(page) -> bool:
 
 def draw_and_show(page) -> bool:
     """Draw the cover if needed, then refresh the cached pages that show the article."""
-    from pagecache.invalidation import published
-
     if not ensure_cover(page):
         return False
-    published(instance=page)  # its page and every listing; related cards within the lag
+    published(instance=page)  # its page, every card of it and every listing
     return True
 
 
@@ -212,7 +213,7 @@ def draw_cover_later(page_id: int) -> str:
 
 
 def retire_after_seconds() -> int:
-    return settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_RELATED_LAG + RETIRE_MARGIN_SECONDS
+    return settings.PAGE_CACHE_SECONDS + STALE_IF_ERROR + RETIRE_MARGIN_SECONDS
 
 
 def retire_later(image_id: int) -> None:

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from pagecache import tags
+
 from .pages import ArticlePage
 from .site_url import absolute
 from .snippets import City
@@ -32,6 +34,10 @@ class ArticlesFeed(Feed):
 
     def feed_url(self, obj=None) -> str:
         return absolute(reverse(self.url_name, args=(obj.slug,) if obj else ()))
+
+    def __call__(self, request, *args, **kwargs):
+        tags.shows(request, ArticlePage)  # any article's publish may change the feed
+        return super().__call__(request, *args, **kwargs)
 
     def articles(self, obj) -> QuerySet:
         return ArticlePage.objects.listed()
@@ -73,7 +79,9 @@ class CityFeed(ArticlesFeed):
     url_name = "city_feed"
 
     def get_object(self, request, slug: str) -> City:
-        return get_object_or_404(City, slug=slug)
+        city = get_object_or_404(City, slug=slug)
+        tags.shows(request, city)
+        return city
 
     def title(self, obj: City) -> str:
         return f"{settings.WAGTAIL_SITE_NAME}: articles on {obj.name}"

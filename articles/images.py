@@ -17,7 +17,7 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 
-from pagecache import store
+from pagecache.middleware import dont_keep
 
 from .meta import COVER_SPECS, OG_IMAGE_SPEC
 
@@ -42,15 +42,14 @@ def renditions(
     image: AbstractImage, specs: Iterable[str], environ: dict | None = None
 ) -> dict[str, AbstractRendition] | None:
     """The renditions for `specs`; for a large original only if all were made already (else
-    None: the worker is asked, and this response is not kept by the page cache)."""
+    None: the worker is asked, and this response is not kept by the edge)."""
     filters = [Filter(spec=spec) for spec in specs]
     if not is_large(image):
         return image.get_renditions(*filters)
     found = image.find_existing_renditions(*filters)
     if len(found) == len(filters):
         return {f.spec: found[f] for f in filters}
-    if environ is not None:
-        store.dont_store(environ)
+    dont_keep(environ)
     if cache.add(f"renditions-asked:{image.pk}", 1, timeout=ASKED_SECONDS):
         make_renditions.enqueue(image.pk)
     return None

@@ -28,7 +28,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from pagecache import store
+from pagecache import tags
 
 from .blocks import ArticleBodyBlock
 from .editor import ArticlePageForm, SeoPanel
@@ -111,6 +111,7 @@ class HomePage(ChildRouteMixin, Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = ArticlePage.objects.listed()[:HOME_LATEST_COUNT]
+        tags.shows(request, ArticlePage)
         context["blog_index"] = BlogIndexPage.objects.live().first()
         return context
 
@@ -131,6 +132,7 @@ class BlogIndexPage(ChildRouteMixin, Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(request, ArticlePage.objects.listed().child_of(self))
+        tags.shows(request, ArticlePage)
         return context
 
 
@@ -264,8 +266,6 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = list(self.topics.all())
         context["related_articles"] = related_articles(self, topics=context["topics"])
-        # The page cache refreshes this page when an article shown as a card changes.
-        store.mark_article(request.META, [card.pk for card in context["related_articles"]])
         context["call_to_action"] = self.shown_call_to_action()
         return context
 

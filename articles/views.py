@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from taggit.models import Tag
 
+from pagecache import tags
+
 from .pages import COVER_RELATED, COVER_RENDITIONS, ArticlePage, paginate
 from .site_url import absolute
 from .snippets import Author, City
@@ -29,6 +31,7 @@ class ArticleListView(TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["articles"] = paginate(self.request, self.articles())
+        tags.shows(self.request, ArticlePage)
         return context
 
 
@@ -37,6 +40,7 @@ class AuthorArticlesView(ArticleListView):
 
     def get_context_data(self, **kwargs) -> dict:
         self.author = get_object_or_404(Author.objects.select_related("photo"), slug=kwargs["slug"])
+        tags.shows(self.request, self.author)
         return super().get_context_data(author=self.author, **kwargs)
 
     def articles(self) -> QuerySet:
@@ -46,6 +50,7 @@ class AuthorArticlesView(ArticleListView):
 class CityArticlesView(ArticleListView):
     def get_context_data(self, **kwargs) -> dict:
         self.city = get_object_or_404(City, slug=kwargs["slug"])
+        tags.shows(self.request, self.city)
         country = f", {self.city.country}" if self.city.country else ""
         return super().get_context_data(
             heading=f"Articles on {self.city.name}",
@@ -87,6 +92,17 @@ def search(request: HttpRequest) -> HttpResponse:
         )
         results = paginate(request, live.search(terms, operator="and"))
     return render(request, "articles/search.html", {"query": query, "articles": results})
+
+
+def shared_blocks(request: HttpRequest, article_id: str) -> HttpResponse:
+    """The edge's include under an article (article_tags.shared_blocks); nothing for an
+    article readers cannot see."""
+    article = ArticlePage.objects.visible().filter(pk=article_id).first()
+    tags.shows(request, article or ArticlePage)
+    if article is None:
+        return HttpResponse("")
+    context = {"call_to_action": article.shown_call_to_action(), "article": article}
+    return render(request, "includes/shared_blocks.html", context)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from access.views import RateLimitedPasswordResetView
+from performance.beacon import count_view
 from performance.views import cta_click
 
 from .views import healthz, media
@@ -23,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contact/", include("contact.urls")),
+    path("count/", count_view, name="count_view"),
     # Up to 9 digits: a longer number names no page (and would overflow the database's integer).
     re_path(r"^go/cta/(?P<article_id>[0-9]{1,9})/$", cta_click, name="cta_click"),
     path("", include("articles.urls")),

@@ -1,5 +1,4 @@
-"""WSGI entry point for gunicorn: `gunicorn config.wsgi`. Cached public pages are answered by
-the page cache layer before Django builds a request."""
+"""WSGI entry point for gunicorn: `gunicorn config.wsgi` (behind the edge cache, deploy/)."""
 
 import os
 
@@ -7,6 +6,4 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-from pagecache.wsgi import PageCacheApplication  # noqa: E402  (needs settings configured)
-
-application = PageCacheApplication(get_wsgi_application())
+application = get_wsgi_application()

@@ -1,27 +1,49 @@
-"""Store public pages in the shared cache, and serve them where the WSGI layer did not.
+"""Tell the edge what it may keep, for how long, and what each kept page shows.
 
-Only responses meant for everyone are stored: none that sets a cookie, holds a CSRF token or is
-private. ("Vary: Cookie" alone is fine: it says a session cookie would change the page, and
-requests with one never reach the cache.)
+Only responses meant for everyone are kept: none that sets a cookie, holds a CSRF token, is
+private, or answers a signed-in user. ("Vary: Cookie" alone is fine: requests with a session
+cookie never reach the edge's cache.)
 """
 
+import re
 from collections.abc import Callable
+from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from . import store
+from . import tags
 
 PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Personal pages (the contact form and its thank-you page, the admin): never kept by anyone.
 PRIVATE_PATHS = ("/admin/", "/contact/")
-STALE_WHILE_REVALIDATE = 60
+NEVER_KEPT = (*PRIVATE_PATHS, "/healthz/", "/count/")
 SAFE_VARY = {"", "cookie", "accept-encoding"}
+STALE_IF_ERROR = 86400  # an application outage serves the last good copy for a day
+MISSING_SECONDS = 10  # a 404 is kept briefly: a page published a moment later shows soon
+DONT_KEEP = "pagecache.dont_keep"  # request.META: this response is incomplete for now
 
 
-def cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
+@cache
+def session_cookie(name: str) -> re.Pattern:
+    return re.compile(rf"(?:^|;)\s*{re.escape(name)}=")
+
+
+def shared_request(request: HttpRequest) -> bool:
+    """An anonymous GET/HEAD of a public path: nothing personal to show."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(NEVER_KEPT)
+        and not session_cookie(settings.SESSION_COOKIE_NAME).search(
+            request.META.get("HTTP_COOKIE", "")
+        )
+    )
+
+
+def shared_response(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.streaming or response.cookies or request.META.get(DONT_KEEP):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds this visitor's CSRF token
         return False
@@ -33,33 +55,43 @@ def cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return vary <= SAFE_VARY and not cache_control & PRIVATE_DIRECTIVES
 
 
-class PageCacheMiddleware:
-    """First in MIDDLEWARE: a hit is answered before any other middleware does work."""
+def dont_keep(environ: dict | None) -> None:
+    """This response (its request.META) is incomplete for now (say, an image still being
+    made): no cache in front keeps it."""
+    if environ is not None:
+        environ[DONT_KEEP] = True
+
+
+class EdgeCacheMiddleware:
+    """First in MIDDLEWARE, so it sees the response every other middleware has finished."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        environ = request.META
-        if not store.cacheable_request(environ):
-            response = self.get_response(request)
-            if request.path.startswith(PRIVATE_PATHS):
-                patch_cache_control(response, private=True, no_store=True)
-            return response
-        if store.STAMP_SEEN not in environ:  # no WSGI layer looked it up already
-            entry = store.lookup(environ)
-            if entry is not None:
-                response = store.as_response(entry, environ)
-                response["X-Cache"] = "HIT"
-                return response
         response = self.get_response(request)
-        if cacheable_response(request, response) and not environ.get(store.DONT_STORE):
-            # What a CDN or proxy in front may do with it: keep it as long as this cache does,
-            # and serve it a little stale while it fetches a fresh copy.
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS,
-                stale_while_revalidate=STALE_WHILE_REVALIDATE,
-            )  # fmt: skip
-            if store.save(environ, response):
-                response["X-Cache"] = "MISS"
+        if request.path.startswith(PRIVATE_PATHS) or request.META.get(DONT_KEEP):
+            patch_cache_control(response, private=True, no_store=True)
+        elif shared_request(request) and shared_response(request, response):
+            self.keep(request, response)
         return response
+
+    def keep(self, request: HttpRequest, response: HttpResponse) -> None:
+        if response.status_code != 200:
+            if response.status_code == 404:
+                patch_cache_control(response, public=True, max_age=0, s_maxage=MISSING_SECONDS)
+                response[settings.EDGE_TAG_HEADER] = tags.EVERYTHING
+            return
+        # Kept until a purge names one of its tags (or PAGE_CACHE_SECONDS pass). Browsers ask
+        # again each time; the edge (or a CDN: Surrogate-Control is for it alone) serves the old
+        # copy after a soft purge while one background fetch renews it, and during an outage.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
+        surrogate = [
+            f"max-age={settings.PAGE_CACHE_SECONDS}",
+            f"stale-while-revalidate={STALE_IF_ERROR}", f"stale-if-error={STALE_IF_ERROR}",
+        ]  # fmt: skip
+        if request.META.get(tags.ESI):
+            surrogate.append('content="ESI/1.0"')
+        response["Surrogate-Control"] = ", ".join(surrogate)
+        keys = tags.tagged(request) | {tags.EVERYTHING}
+        response[settings.EDGE_TAG_HEADER] = " ".join(sorted(keys))

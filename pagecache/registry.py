@@ -1,23 +1,19 @@
-"""What content apps tell the page cache about their pages, so it never guesses from URLs.
+"""What content apps tell the edge cache about their models, so it never names them itself.
 
-Today: which query parameters a page reads. A parameter a page does not read (`?page=` on an
-article, `?q=` on a listing, utm_* anywhere) leaves the cache key alone, so a bot varying it
-makes no new entry and no new render.
+Pages need no registration: any page's publish, unpublish, move or privacy change purges its
+own key and its type's (tags.py). Other models whose changes readers see (snippets: authors,
+offices, the call to action) are registered here by their app.
 """
 
-import re
+from django.db import models
 
-_QUERY_PARAMS: dict[str, tuple[re.Pattern, frozenset[str]]] = {}
-
-
-def reads_query(path_pattern: str, *params: str) -> None:
-    """Pages whose path matches `path_pattern` (a regular expression) read these parameters."""
-    _QUERY_PARAMS[path_pattern] = (re.compile(path_pattern), frozenset(params))
+_SHOWN: list[type[models.Model]] = []
 
 
-def query_params(path: str) -> frozenset[str]:
-    """The query parameters the page at `path` reads (none unless its app said so)."""
-    for pattern, params in _QUERY_PARAMS.values():
-        if pattern.match(path):
-            return params
-    return frozenset()
+def shown_to_readers(*model_classes: type[models.Model]) -> None:
+    """Saving or deleting one of these soft-purges the pages that show it, or show its type."""
+    _SHOWN.extend(m for m in model_classes if m not in _SHOWN)
+
+
+def shown_models() -> list[type[models.Model]]:
+    return list(_SHOWN)

@@ -11,11 +11,6 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.admin.views.pages.edit import EditView
 
-        from pagecache import store
-
-        from .counting import count_hit
         from .side_panel import add_to
 
         add_to(EditView)
-        if count_hit not in store.HIT_HOOKS:
-            store.HIT_HOOKS.append(count_hit)

@@ -3,10 +3,11 @@
 A counted request adds 1 to a field of the day's Redis hash (`performance:<day>`): the field says
 what was seen ("v /blog/slug/" a view, "c 12" a call-to-action click on article 12, "f 12" a
 contact-form view that came from it). Nothing about the reader is kept: no cookie, address or
-user agent. Each process adds up its counts in memory and writes them to Redis once a second
-(PERFORMANCE_FLUSH_SECONDS) in one pipeline, so a page served from the page cache is counted
-for the cost of a dictionary increment. Without Redis (a development machine) the counts go to
-the database. The worker folds both into daily rows (folding.py).
+user agent. Views are reported by the reader's browser (beacon.py). Each process adds up its
+counts in memory and writes them to Redis once a second (PERFORMANCE_FLUSH_SECONDS) in one
+pipeline, so a view is counted for the cost of a dictionary increment. Without Redis (a
+development machine) the counts go to the database. The worker folds both into daily rows
+(folding.py).
 """
 
 import atexit
@@ -25,14 +26,11 @@ from django.core.cache import caches
 from django.db import models
 from django.utils import timezone
 
-from pagecache import store
-
 logger = logging.getLogger(__name__)
 PREFIX = "performance:"
 KEEP_SECONDS = 14 * 86400  # unfolded counts outlive a week without a worker
 MAX_WAITING = 50_000  # distinct counts kept while Redis is down, then new ones are dropped
 VIEW, CLICK, FORM = "v", "c", "f"
-COUNTED = "performance.counted"  # environ flag: this request's view is counted already
 # What is counted as a view: articles, listings (home, /blog/, topics), author, city, contact.
 COUNTED_PATHS = re.compile(
     r"^/(?:|blog/|blog/(?!feed/)[\w-]+/|authors/[\w-]+/|cities/[\w-]+/|topics/[\w-]+/|contact/)$"
@@ -67,17 +65,8 @@ def wanted(environ: dict) -> bool:
     return is_person(environ.get("HTTP_USER_AGENT", ""))
 
 
-def view_field(environ: dict) -> str | None:
-    path = environ.get("PATH_INFO", "")
+def view_field(path: str) -> str | None:
     return f"{VIEW} {path}" if COUNTED_PATHS.match(path) else None
-
-
-def count_hit(environ: dict) -> None:
-    """The page cache's hit hook: a page served from the cache is counted here (a HEAD is no
-    view); a miss is counted by ViewCountMiddleware once Django has rendered a real page."""
-    if environ.get("REQUEST_METHOD") == "GET" and (field := view_field(environ)) is not None:
-        environ[COUNTED] = True
-        count(environ, field)
 
 
 def count(environ: dict, field: str) -> None:
@@ -86,8 +75,8 @@ def count(environ: dict, field: str) -> None:
 
 
 def redis():
-    """The page cache's Redis connection, or None where the cache is not Redis."""
-    cache = caches[store.ALIAS]
+    """The shared cache's Redis connection, or None where the cache is not Redis."""
+    cache = caches["default"]
     return cache.client.get_client(write=True) if hasattr(cache, "client") else None
 
 

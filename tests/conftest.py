@@ -40,6 +40,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         LAUNCH_STATE["json"] = connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """Rate limits and whatever else the shared cache holds belong to one test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def restore_launch_state() -> None:
     """Bring back the launch state after a transactional test flushed the database."""
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
@@ -121,3 +129,55 @@ def write_article(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def varnish(live_server):
+    """Varnish with the project's VCL in front of the live server, for the whole session."""
+    from tests.edge import Varnish
+
+    edge = Varnish([f"127.0.0.1:{live_server.thread.port}"])
+    yield edge
+    edge.stop()
+
+
+@pytest.fixture
+def edge(varnish, launch_state, settings):
+    """The edge in front of the site as production runs it: pages kept and tagged, purges sent
+    to it; nothing kept from an earlier test."""
+    settings.PAGE_CACHE_SECONDS = 3600
+    settings.EDGE_PURGE_URLS = [varnish.url]
+    varnish.purge_everything()
+    return varnish
+
+
+REDIS_FOR_TESTS = "redis://127.0.0.1:6379/15"
+REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1}
+
+
+def redis_caches(location: str = REDIS_FOR_TESTS) -> dict:
+    """The shared cache as production sets it up (see config/settings/base.py)."""
+    options = {
+        "IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS,
+        "CLIENT_CLASS": "pagecache.redis_client.OutageAwareClient",
+    }  # fmt: skip
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache", "LOCATION": location, "OPTIONS": options,
+        }
+    }  # fmt: skip
+
+
+@pytest.fixture
+def shared_redis(settings):
+    """The shared cache on this machine's Redis (a database of the tests' own, emptied)."""
+    from django.core.cache import cache
+
+    from pagecache.redis_client import reset_outage
+
+    reset_outage()
+    settings.CACHES = redis_caches()
+    cache.clear()
+    yield
+    cache.clear()
+    reset_outage()

@@ -1,27 +1,248 @@
-"""The edge cache's VCL (deploy/varnish/site.vcl) compiles against the Varnish and xkey and
-vsthrottle vmods that `make edge` installs."""
+"""The edge cache: a real Varnish with the project's VCL in front of the live site. Pages are
+kept and tagged, a publish soft-purges exactly what shows the change, an unpublish is gone at
+once, the shared blocks are fragments of their own, and an outage serves the last good copy."""
 
-import os
+import contextlib
 import shutil
 import subprocess
 import tempfile
+import time
+from pathlib import Path
 
-from django.conf import settings
+import pytest
+from django.contrib.auth.models import User
+
+from articles.models import ArticlePage, CallToAction, Office
+from pagecache import edge as edge_config
+from tests.edge import Varnish, until
+from tests.faults import TcpProxy
+
+BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36"}
 
 
-def test_the_shipped_vcl_compiles(tmp_path):
-    # varnishd reads the file as its own unprivileged user: a clone in a private folder (mktemp
-    # -d, pytest's tmp_path) is out of its reach, so it gets a readable copy.
-    readable = tempfile.mkdtemp(prefix="vcl-", dir="/tmp")
+def warm(edge, path: str) -> str:
+    first = edge.get(path, **BROWSER)
+    assert first.status == 200, (path, first.status)
+    second = edge.get(path, **BROWSER)
+    assert second.cache == "HIT", path
+    return second.text
+
+
+def helsinki_article() -> ArticlePage:
+    return ArticlePage.objects.live().get(title__startswith="Why Finnish Startups")
+
+
+def test_the_shipped_vcl_compiles_for_several_hosts(tmp_path):
+    readable = Path(tempfile.mkdtemp(prefix="vcl-", dir="/tmp"))  # varnishd's user reads it
     try:
-        os.chmod(readable, 0o755)
-        vcl = shutil.copy(settings.BASE_DIR / "deploy" / "varnish" / "site.vcl", readable)
-        os.chmod(vcl, 0o644)
+        readable.chmod(0o755)
+        vcl = edge_config.write(readable / "vcl", ["127.0.0.1:8001", "10.0.0.2:8001"])
         compiled = subprocess.run(
-            ["varnishd", "-C", "-f", vcl, "-n", str(tmp_path / "varnish")],
+            ["varnishd", "-C", "-f", str(vcl), "-n", str(tmp_path / "varnish"),
+             "-p", f"vcl_path={vcl.parent}:/etc/varnish:/usr/share/varnish/vcl"],
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
     finally:
         shutil.rmtree(readable)
     assert compiled.returncode == 0, compiled.stderr[-2000:]
     assert "xkey" in compiled.stderr and "vsthrottle" in compiled.stderr
+
+
+def test_a_page_is_kept_by_the_edge_and_comes_back_compressed(edge):
+    article = helsinki_article()
+    html = warm(edge, article.url)
+    assert '<h1 id="page-title">Why Finnish Startups' in html
+    zipped = edge.get(article.url, **BROWSER, **{"Accept-Encoding": "gzip"})
+    assert zipped.cache == "HIT" and zipped.headers["content-encoding"] == "gzip"
+    assert zipped.text == html
+    assert "xkey" not in zipped.headers and "surrogate-control" not in zipped.headers
+    assert "Content-Security-Policy".lower() in zipped.headers
+
+
+def test_the_shared_blocks_are_assembled_from_their_own_fragment(edge):
+    article = helsinki_article()
+    html = warm(edge, article.url)
+    assert "<esi:include" not in html
+    cta = CallToAction.default()
+    assert cta.heading in html and 'id="offices-heading"' in html
+    assert edge.get(f"/_esi/shared/{article.pk}/").status == 404, "never fetched alone"
+
+
+def test_tracking_links_share_the_page_s_copy(edge):
+    article = helsinki_article()
+    warm(edge, article.url)
+    tracked = edge.get(f"{article.url}?utm_source=news&utm_medium=email&fbclid=x", **BROWSER)
+    assert tracked.cache == "HIT"
+
+
+def test_a_publish_refreshes_the_article_its_cards_and_listings_without_a_wait(edge):
+    article = helsinki_article()
+    other = ArticlePage.objects.live().get(title__startswith="Helsinki Has 600")
+    shows_it = [article.url, "/", "/blog/", "/blog/feed/", "/cities/helsinki/"]
+    for path in [other.url, *shows_it]:
+        warm(edge, path)
+    assert other.title in warm(edge, article.url), "a related card of the other article"
+    other.title = "Helsinki Has 600,000 People, and a Fresh Headline"
+    other.save_revision().publish()
+    # The next reader is not kept waiting for a render: the old copy, while it is renewed.
+    assert edge.get(other.url, **BROWSER).cache == "HIT"
+    started = time.monotonic()
+    for path in [other.url, *shows_it]:
+        until(lambda path=path: "Fresh Headline" in edge.get(path, **BROWSER).text)
+    print(f"visible everywhere {time.monotonic() - started:.2f}s after the publish")
+
+
+def test_a_publish_leaves_pages_that_do_not_show_it_alone(edge):
+    article = helsinki_article()
+    unrelated = ArticlePage.objects.live().exclude(city=article.city).first()
+    before = warm(edge, unrelated.url)
+    article.title = "Why Finnish Startups, revised"
+    article.save_revision().publish()
+    until(lambda: "revised" in edge.get(article.url, **BROWSER).text)
+    after = edge.get(unrelated.url, **BROWSER)
+    if article.title not in before:  # not one of its related cards
+        assert after.cache == "HIT" and int(after.headers["age"]) >= 1 or after.text == before
+
+
+def test_an_unpublished_article_is_gone_at_once_everywhere_it_showed(edge):
+    article = helsinki_article()
+    other = ArticlePage.objects.live().get(title__startswith="Helsinki Has 600")
+    for path in [article.url, other.url, "/blog/"]:
+        warm(edge, path)
+    article.unpublish()
+    assert edge.get(article.url, **BROWSER).status == 404
+    assert article.title not in edge.get("/blog/", **BROWSER).text
+    assert article.title not in edge.get(other.url, **BROWSER).text
+
+
+def test_a_private_article_is_gone_at_once(edge):
+    from wagtail.models import PageViewRestriction
+
+    article = helsinki_article()
+    warm(edge, article.url)
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert edge.get(article.url, **BROWSER).status in (302, 403)
+
+
+def test_a_call_to_action_publish_renews_only_its_fragment(edge):
+    article = helsinki_article()
+    warm(edge, article.url)
+    cta = CallToAction.default()
+    cta.heading = "Grow Your Backend Team"
+    cta.save_revision().publish()
+    page = until(lambda: (a := edge.get(article.url, **BROWSER)) and "Grow Your" in a.text and a)
+    assert page.cache == "HIT", "the article page itself was not rendered again"
+
+
+def test_an_office_change_shows_on_every_article(edge):
+    article = helsinki_article()
+    warm(edge, article.url)
+    Office.objects.create(city="Tallinn", street="5 Narva mnt", country="Estonia", live=True)
+    until(lambda: "5 Narva mnt" in edge.get(article.url, **BROWSER).text)
+
+
+def test_a_draft_of_a_shared_block_changes_nothing_readers_get(edge):
+    article = helsinki_article()
+    html = warm(edge, article.url)
+    cta = CallToAction.default()
+    cta.heading = "Draft heading"
+    cta.save_revision()
+    time.sleep(0.5)
+    assert edge.get(article.url, **BROWSER).text == html
+
+
+def test_signed_in_editors_and_forms_are_never_kept(edge, client):
+    article = helsinki_article()
+    warm(edge, article.url)
+    client.force_login(User.objects.create_superuser("ed", "ed@example.com", "a-long-pw-123"))
+    session = client.cookies["sessionid"].value
+    editor = edge.get(article.url, Cookie=f"sessionid={session}")
+    assert editor.cache == "MISS" and "wagtail-userbar" in editor.text
+    for path in ["/contact/", "/admin/login/"]:
+        edge.get(path)
+        assert edge.get(path).cache == "MISS", path
+
+
+def test_an_application_outage_serves_the_last_good_copy(varnish, edge, live_server):
+    proxy = TcpProxy("127.0.0.1", live_server.thread.port)
+    behind = Varnish([f"127.0.0.1:{proxy.port}"])
+    try:
+        article = helsinki_article()
+        html = warm(behind, article.url)
+        proxy.cut()
+        behind.request("PURGE", "/", **{"xkey-softpurge": f"page-{article.pk}"})
+        stale = behind.get(article.url, **BROWSER)
+        assert stale.status == 200 and stale.text == html
+        missing = behind.get("/blog/", **BROWSER)
+        assert missing.status == 503 and missing.headers["retry-after"] == "30"
+    finally:
+        behind.stop()
+        proxy.close()
+
+
+def test_a_purge_an_edge_does_not_confirm_is_retried_by_the_worker(edge, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from pagecache.tasks import purge_edge
+    from tests.faults import SilentServer
+
+    silent = SilentServer()
+    settings.EDGE_PURGE_URLS = [edge.url, f"http://127.0.0.1:{silent.port}"]
+    try:
+        article = helsinki_article()
+        warm(edge, article.url)
+        article.title = "Why Finnish Startups, again"
+        article.save_revision().publish()
+        until(lambda: "again" in edge.get(article.url, **BROWSER).text)
+        retry = DBTaskResult.objects.filter(task_path=purge_edge.module_path).latest("enqueued_at")
+        assert retry.args_kwargs["args"][0] == sorted(
+            {f"page-{article.pk}", "articles.articlepage"}
+        )
+        assert retry.args_kwargs["args"][2] == 2, "the retry's attempt"
+    finally:
+        silent.close()
+
+
+@pytest.mark.parametrize("path", ["/search/?q=helsinki"])
+def test_searches_are_limited_per_client(edge, path):
+    answers = [edge.get(path, **BROWSER).status for _ in range(12)]
+    assert answers[:10] == [200] * 10 and answers[10:] == [429, 429]
+    assert edge.get(path).headers["retry-after"] == "30"
+
+
+def test_searches_never_take_more_than_their_share_of_a_host():
+    """Two searches hang on a host that never answers; the third is refused at once rather than
+    queued, so the host's other workers stay free for readers."""
+    import threading
+
+    from tests.faults import SilentServer
+
+    silent = SilentServer()
+    behind = Varnish([f"127.0.0.1:{silent.port}"], bounded=2)
+    try:
+        for n in range(2):
+            threading.Thread(
+                target=lambda n=n: _quietly(behind.get, f"/search/?q={n}", timeout=5), daemon=True
+            ).start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        third = behind.get("/search/?q=third", timeout=5)
+        assert third.status == 503 and time.monotonic() - started < 2.0
+    finally:
+        behind.stop()
+        silent.close()
+
+
+def _quietly(call, *args, **kwargs):
+    with contextlib.suppress(OSError):
+        call(*args, **kwargs)
+
+
+def test_a_client_varying_a_query_string_is_limited(edge):
+    """Whatever a page ignores (?page= on an article, ?x=): each new value is a miss, so misses
+    with a query string take the bounded backend and a per-client limit."""
+    article = helsinki_article()
+    answers = [edge.get(f"{article.url}?x={n}", **BROWSER).status for n in range(22)]
+    assert answers[:20] == [200] * 20 and answers[20:] == [429, 429]
+    assert edge.get(f"{article.url}?x=3", **BROWSER).cache == "HIT", "a kept one is served"
+    assert edge.get(article.url, **BROWSER).status == 200, "the page itself stays open"

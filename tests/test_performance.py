@@ -1,6 +1,7 @@
-"""Content performance: views, call-to-action clicks and form views counted without cookies or
-personal data (in the page cache's Redis round trip on a hit), folded by the worker into daily
-rows, and reported per article, city and author with the sales desk's leads and money."""
+"""Content performance: views (reported by the reader's browser: pages come from the edge),
+call-to-action clicks and form views counted without cookies or personal data, folded by the
+worker into daily rows, and reported per article, city and author with the sales desk's leads
+and money."""
 
 import csv
 import io
@@ -11,50 +12,70 @@ import pytest
 import redis as redis_lib
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticlePage
 from contact.models import Inquiry, Status
-from pagecache.wsgi import PageCacheApplication
 from performance.counting import day_key
 from performance.folding import BATCH_PREFIX, compact, fold_counts
 from performance.models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
+from tests.conftest import REDIS_FOR_TESTS
 from tests.test_editors import member_of
-from tests.test_page_cache import page_cache, warm  # noqa: F401 (autouse fixture)
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
 
+COUNT_SCRIPT = "/static/js/count.js"
+
+
 @pytest.fixture
-def redis():
-    return redis_lib.Redis.from_url("redis://127.0.0.1:6379/15")
+def redis(shared_redis):
+    return redis_lib.Redis.from_url(REDIS_FOR_TESTS)
 
 
 def counted(redis) -> dict[str, int]:
     return {k.decode(): int(v) for k, v in redis.hgetall(day_key()).items()}
 
 
-def reader(**headers) -> Client:
-    return Client(HTTP_USER_AGENT=BROWSER, **headers)
+class Reader(Client):
+    """A browser: each page it loads that carries the count script sends its beacon."""
+
+    def get(self, path, *args, **kwargs):
+        response = super().get(path, *args, **kwargs)
+        if response.status_code == 200 and COUNT_SCRIPT in response.text:
+            beacon(self, path.split("?")[0])
+        return response
+
+
+def beacon(client: Client, path: str, **headers):
+    headers.setdefault("HTTP_SEC_FETCH_SITE", "same-origin")
+    return client.post("/count/", data=path, content_type="text/plain;charset=UTF-8", **headers)
+
+
+def reader(**headers) -> Reader:
+    return Reader(HTTP_USER_AGENT=BROWSER, **headers)
 
 
 @pytest.mark.django_db
-def test_a_cached_view_is_counted_in_the_lookup_round_trip_without_sql(
-    article, redis, django_assert_num_queries
-):
-    warm(reader(), article.url)  # a miss: rendered by Django, counted in the lookup
-    django_calls = []
-    app = PageCacheApplication(lambda environ, start: django_calls.append(1) or [])
-    environ = RequestFactory().get(article.url, HTTP_USER_AGENT=BROWSER).META
-    started = {}
+def test_a_view_beacon_costs_no_sql_and_sets_no_cookie(article, redis, django_assert_num_queries):
+    path, browser = article.url, reader()
     with django_assert_num_queries(0):
-        app(environ, lambda status, headers: started.update(headers=dict(headers)))
-    assert started["headers"]["X-Cache"] == "HIT" and django_calls == []
-    assert counted(redis) == {f"v {article.url}": 2}
-    assert "Set-Cookie" not in started["headers"]
+        answer = beacon(browser, path)
+    assert answer.status_code == 204 and not answer.cookies
+    assert answer["Cache-Control"] == "no-store"
+    assert counted(redis) == {f"v {article.url}": 1}
+
+
+@pytest.mark.django_db
+def test_beacons_from_other_sites_and_for_other_paths_are_not_counted(article, redis):
+    assert beacon(reader(), article.url, HTTP_SEC_FETCH_SITE="cross-site").status_code == 204
+    for path in ["/search/", "/admin/", "/no/such/path/", "x" * 2000, "\x00"]:
+        assert beacon(reader(), path).status_code == 204
+    assert reader().get("/count/").status_code == 405
+    assert counted(redis) == {}
 
 
 @pytest.mark.django_db
@@ -70,9 +91,9 @@ def test_a_cached_view_is_counted_in_the_lookup_round_trip_without_sql(
     ids=["do-not-track", "global-privacy-control", "googlebot", "script", "no-user-agent"],
 )
 def test_readers_who_opt_out_and_bots_are_not_counted(article, redis, headers):
-    for _ in range(2):  # a miss, then a hit
-        assert Client(**headers).get(article.url).status_code == 200
-    assert Client(**headers).get(f"/go/cta/{article.pk}/").status_code == 302
+    for _ in range(2):
+        assert Reader(**headers).get(article.url).status_code == 200
+    assert Reader(**headers).get(f"/go/cta/{article.pk}/").status_code == 302
     assert counted(redis) == {}
 
 
@@ -82,7 +103,8 @@ def test_editors_previews_and_other_paths_are_not_counted(article, redis):
     editor.force_login(member_of("Editors", "eddie"))
     editor.get(article.url)
     editor.get(f"/go/cta/{article.pk}/")
-    editor.get(reverse("wagtailadmin_pages:view_draft", args=(article.pk,)))
+    preview = editor.get(reverse("wagtailadmin_pages:view_draft", args=(article.pk,)))
+    assert COUNT_SCRIPT not in preview.text, "a preview never reports a view"
     for path in ["/search/?q=helsinki", "/blog/feed/", "/sitemap.xml", "/no-such-page/"]:
         reader().get(path)
     assert counted(redis) == {}
@@ -117,11 +139,7 @@ def test_every_kind_of_page_is_counted_once_per_view(article, redis):
 
 @pytest.mark.django_db
 def test_without_redis_counts_go_to_the_database_and_fold_the_same_way(article, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "p"},
-    }
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     reader().get(article.url)
     reader().get(f"/go/cta/{article.pk}/")
     assert dict(PendingCount.objects.values_list("field", "count")) == {
@@ -285,8 +303,8 @@ def test_a_process_adds_up_its_counts_and_keeps_them_while_redis_is_down(setting
     from django.test import override_settings
 
     from performance.counting import Tally
+    from tests.conftest import redis_caches
     from tests.faults import free_port
-    from tests.test_page_cache import redis_caches
 
     settings.PERFORMANCE_FLUSH_SECONDS = 3600  # written only when flushed here
     tally = Tally()

@@ -53,8 +53,8 @@ LOCAL_APPS = [
 INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before any other middleware does work.
-    "pagecache.middleware.PageCacheMiddleware",
+    # First: it tells the edge what it may keep of the response the others have finished.
+    "pagecache.middleware.EdgeCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -64,7 +64,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "access.devices.DeviceCookieMiddleware",
-    "performance.middleware.ViewCountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -203,34 +202,29 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Cache: Redis (django-redis) when CACHE_URL names it, else this process's memory. A Redis outage
 # is logged and the site keeps serving, uncached.
-# The page cache ("pages") uses the same server with short timeouts and sees its errors, so a
-# down or hung Redis costs one short timeout before the site serves uncached for a while.
-CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
-    "pages": env.cache_url("CACHE_URL", default="locmemcache://pages"),
-}
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].startswith("django_redis"):
-    # A hung Redis costs at most these seconds per call; pages render uncached meanwhile.
+    # A hung Redis costs at most these seconds per call, then is skipped for a while.
     redis_timeout = env.float("REDIS_TIMEOUT", default=0.1)
-    timeouts = {"SOCKET_CONNECT_TIMEOUT": redis_timeout, "SOCKET_TIMEOUT": redis_timeout}
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {
             "IGNORE_EXCEPTIONS": True,
             "CLIENT_CLASS": "pagecache.redis_client.OutageAwareClient",
-            **timeouts,
+            "SOCKET_CONNECT_TIMEOUT": redis_timeout,
+            "SOCKET_TIMEOUT": redis_timeout,
         }
     )
-    CACHES["pages"].setdefault("OPTIONS", {}).update(timeouts)
-# The page cache logs an outage once; no traceback per request from the shared cache.
+# The client logs an outage once; no traceback per call.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-# Seconds a public page stays in the page cache; 0 turns the page cache off.
+
+# The edge cache (Varnish, or a CDN with surrogate keys) in front. Seconds it keeps a public page
+# before asking again (purges on publish make a long time safe); 0: no page is marked public.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
-# Seconds an article page may keep showing an older related-article card after a publish; the
-# rebuilds are spread over this window, one request each.
-PAGE_CACHE_RELATED_LAG = env.int("PAGE_CACHE_RELATED_LAG", default=60)
-# Pages each process keeps its own copy of (kept fresh by Redis announcements), so a hit needs
-# no Redis round trip; 0 turns the copy off.
-PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=1000)
+# Where purges go: every Varnish in front (http://host:port), none in development.
+EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
+EDGE_PURGE_BACKEND = env("EDGE_PURGE_BACKEND", default="pagecache.purge.VarnishBackend")
+# The response header carrying a page's tags: "xkey" for Varnish, "Surrogate-Key" for Fastly.
+EDGE_TAG_HEADER = env("EDGE_TAG_HEADER", default="xkey")
 
 # Security headers on every response. The admin is excluded from the CSP: Wagtail's admin needs
 # inline scripts; the public site has none.

@@ -1,25 +1,21 @@
 vcl 4.1;
-# The edge cache in front of gunicorn (issue 22, first step: not yet in make serve or the bench).
+# The edge cache in front of the application hosts (README, "Deploy").
+#
 # Pages carry `xkey` tags of what they show; publishing soft-purges those tags, and grace serves
-# the old copy while one background fetch refreshes it (and while the application is down).
-# Search, which is never cached, gets a per-client limit and a bounded share of the application.
+# the old copy while one background fetch refreshes it (and for a day while the application is
+# down). Shared blocks (the call to action, the offices) are ESI fragments with their own tags,
+# so a change to them re-renders one small fragment per article, not every page.
+# Search and any other URL a client can vary get a per-client limit and a bounded share of the
+# application (a second director whose backends allow a few connections each).
+#
+# backends.vcl, written by `manage.py edge_vcl`, defines the two directors `pages` and
+# `bounded` over the application hosts.
 
+import std;
 import vsthrottle;
 import xkey;
 
-backend app {
-    .host = "127.0.0.1";
-    .port = "8001";
-    .first_byte_timeout = 30s;
-}
-
-# The same application, for uncacheable renders: never more than these connections at once.
-backend app_uncached {
-    .host = "127.0.0.1";
-    .port = "8001";
-    .max_connections = 2;
-    .first_byte_timeout = 30s;
-}
+include "backends.vcl";
 
 acl purgers {
     "127.0.0.1";
@@ -36,16 +32,26 @@ sub vcl_recv {
         } elsif (req.http.xkey-softpurge) {
             set req.http.n-gone = xkey.softpurge(req.http.xkey-softpurge);
         } else {
-            return (purge);
+            return (synth(400, "Name the keys: xkey-purge or xkey-softpurge"));
         }
         return (synth(200, "Invalidated " + req.http.n-gone + " objects"));
     }
-    set req.backend_hint = app;
+    unset req.http.Surrogate-Capability;
+    set req.backend_hint = pages.backend();
+    if (req.url ~ "^/_esi/" && req.esi_level == 0) {
+        return (synth(404, "Not Found"));  # fragments are assembled here, never fetched alone
+    }
     if (req.url ~ "^/search/") {
         if (vsthrottle.is_denied("search:" + client.identity, 10, 10s, 30s)) {
             return (synth(429, "Too Many Requests"));
         }
-        set req.backend_hint = app_uncached;
+        set req.backend_hint = bounded.backend();
+        return (pass);
+    }
+    if (req.url ~ "^/count/$") {
+        if (vsthrottle.is_denied("count:" + client.identity, 60, 10s, 30s)) {
+            return (synth(429, "Too Many Requests"));
+        }
         return (pass);
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -57,29 +63,71 @@ sub vcl_recv {
     # Tracking parameters never make a new object (the application ignores them too).
     set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|msclkid)=[^&]*&?", "");
     set req.url = regsub(req.url, "[?&]$", "");
+    if (req.url ~ "\?") {
+        # Whatever else a query string holds, a client can vary it: its misses take the bounded
+        # share of the application.
+        set req.backend_hint = bounded.backend();
+    }
     unset req.http.Cookie;
+    # Shared pages may hold edge includes; personal ones (passed above) never do.
+    set req.http.Surrogate-Capability = "edge=ESI/1.0";
     return (hash);
 }
 
-sub vcl_synth {
-    if (resp.status == 429) {
-        set resp.http.Retry-After = "30";
+sub vcl_miss {
+    if (req.url ~ "\?" && vsthrottle.is_denied("vary:" + client.identity, 20, 10s, 30s)) {
+        return (synth(429, "Too Many Requests"));
     }
 }
 
+sub vcl_synth {
+    set resp.http.Cache-Control = "no-store";
+    set resp.http.Content-Type = "text/plain; charset=utf-8";
+    if (resp.status == 429) {
+        set resp.http.Retry-After = "30";
+        set resp.body = "Too many requests from your address: please wait half a minute.";
+    } else {
+        set resp.body = resp.reason;
+    }
+    return (deliver);
+}
+
 sub vcl_backend_response {
-    # An application outage serves the last good copy for a day (stale-if-error).
-    set beresp.grace = 24h;
+    if (beresp.http.Surrogate-Control ~ "ESI/1.0") {
+        set beresp.do_esi = true;
+    }
+    unset beresp.http.Surrogate-Control;
+    if (beresp.http.Content-Type ~ "^(text/|application/(rss|atom)?\+?xml|application/json)") {
+        set beresp.do_gzip = true;
+    }
+    # An application outage serves the last good copy for a day (stale-if-error); a soft purge
+    # serves it while one background fetch brings the new one.
+    if (beresp.status == 200) {
+        set beresp.grace = 24h;
+    }
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
 }
 
+sub vcl_backend_error {
+    # A host that cannot be reached: with no stale copy to serve, a short, uncached answer.
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.body = {"<!doctype html><html lang="en"><meta charset="utf-8">
+<title>Back in a moment</title><h1>Back in a moment</h1>
+<p>The site cannot answer right now. Please try again in a minute.</p></html>"};
+    return (deliver);
+}
+
 sub vcl_deliver {
     unset resp.http.xkey;
-    if (obj.hits > 0) {
-        set resp.http.X-Cache = "HIT";
-    } else {
-        set resp.http.X-Cache = "MISS";
+    if (req.esi_level == 0) {
+        if (obj.hits > 0) {
+            set resp.http.X-Cache = "HIT";
+        } else {
+            set resp.http.X-Cache = "MISS";
+        }
     }
 }

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache, caches
+from django.core.cache import cache
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,8 +38,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server, launch_state):
     """The launch site on a live server; each browser test starts from the shipped content."""
-    cache.clear()  # rate limits and cached pages belong to one test
-    caches["pages"].clear()
+    cache.clear()  # rate limits belong to one test
     return live_server
 
 

@@ -1,0 +1,91 @@
+"""The edge's configuration for a set of application hosts: the shipped VCL and its backends.
+
+The VCL in deploy/varnish/ is the same everywhere; only the hosts differ (one in `make serve`,
+two in the multi-host test, N in production), so they are written beside it as backends.vcl.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+
+SITE_VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "site.vcl"
+# Connections each host accepts from the bounded director (search, query strings): with two
+# of them busy, the rest of the host's workers keep serving everything else.
+BOUNDED_CONNECTIONS = 2
+
+BACKEND = """\
+backend app{n} {{
+    .host = "{host}";
+    .port = "{port}";
+    .first_byte_timeout = 30s;{probe}
+}}
+
+backend app{n}_bounded {{
+    .host = "{host}";
+    .port = "{port}";
+    .first_byte_timeout = 30s;
+    .max_connections = {bounded};{probe}
+}}
+"""
+
+DIRECTORS = "import directors;\n"
+PROBE = """\
+probe health {
+    .url = "/healthz/";
+    .interval = 2s;
+    .timeout = 1s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+"""
+
+
+def parse_host(address: str) -> tuple[str, int]:
+    """'10.0.0.5:8001' → ('10.0.0.5', 8001); a clear error for anything else."""
+    host, _, port = address.strip().rpartition(":")
+    if not host or not port.isdigit():
+        raise ValueError(f"An application host is HOST:PORT, not {address!r}")
+    return host.strip("[]"), int(port)
+
+
+def backends_vcl(hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bool = True) -> str:
+    """Two round-robin directors over the hosts: `pages` for cacheable work, `bounded` for
+    what a client can vary, each backend of which allows `bounded` connections. With `probe`,
+    a host whose /healthz/ fails is left out until it answers again."""
+    if not hosts:
+        raise ValueError("Name at least one application host (HOST:PORT)")
+    parts, adds = [DIRECTORS + (PROBE if probe else "")], []
+    probe_line = "\n    .probe = health;" if probe else ""
+    for n, address in enumerate(hosts):
+        host, port = parse_host(address)
+        parts.append(BACKEND.format(n=n, host=host, port=port, bounded=bounded, probe=probe_line))
+        adds.append(f"    pages.add_backend(app{n});\n    bounded.add_backend(app{n}_bounded);\n")
+    init = "sub vcl_init {\n    new pages = directors.round_robin();\n"
+    init += "    new bounded = directors.round_robin();\n" + "".join(adds) + "}\n"
+    return "\n".join(parts) + "\n" + init
+
+
+def write(
+    directory: Path, hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bool = True
+) -> Path:
+    """site.vcl and backends.vcl in `directory`, readable by varnishd's own user (it drops
+    privileges: a private temporary folder is out of its reach). Returns site.vcl's path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    os.chmod(directory, 0o755)
+    (directory / "backends.vcl").write_text(backends_vcl(hosts, bounded, probe))
+    vcl = Path(shutil.copy(SITE_VCL, directory / "site.vcl"))
+    for path in (vcl, directory / "backends.vcl"):
+        os.chmod(path, 0o644)
+    return vcl
+
+
+def varnishd_command(vcl: Path, listen: str, workdir: Path, memory: str = "256m") -> list[str]:
+    """varnishd in the foreground, with the VCL's folder as where its include is found."""
+    return [
+        "varnishd", "-F", "-a", listen, "-f", str(vcl), "-n", str(workdir),
+        "-p", f"vcl_path={vcl.parent}:/etc/varnish:/usr/share/varnish/vcl",
+        "-s", f"malloc,{memory}",
+    ]  # fmt: skip

@@ -1,0 +1,77 @@
+"""What a response shows, as cache tags (Varnish `xkey`, a CDN's surrogate keys).
+
+A response is tagged with the keys of the objects it shows; a change purges exactly those keys
+(invalidation.py). Two kinds of key, both worked out from the object itself, so no app names
+another's models:
+
+- `key(obj)`: this object (a page's own key is `page-<id>` whatever its type, so a card and the
+  page it links to share it);
+- `key(Model)`: "some objects of this type": a listing of articles, the list of offices. Any
+  publish of that type, or a change to one of them, purges it.
+
+Tags live on the request (its META), so views, templates and template tags add to them while
+the response is made; the middleware writes them into the response header.
+"""
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.html import format_html
+from wagtail.models import Page
+
+TAGS = "pagecache.tags"  # request.META: the keys this response shows
+ESI = "pagecache.esi"  # request.META: the response holds edge includes
+EVERYTHING = "site"  # on every cacheable response: one key to purge it all
+
+
+def key(thing: models.Model | type[models.Model]) -> str:
+    """The cache key of an object, or of "some objects of this model" for a model class."""
+    if isinstance(thing, type):
+        return thing._meta.label_lower
+    if isinstance(thing, Page):
+        return f"page-{thing.pk}"
+    return f"{thing._meta.label_lower}-{thing.pk}"
+
+
+def keys_of(things: Iterable) -> set[str]:
+    return {key(thing) for thing in things if thing is not None}
+
+
+def shows(request: HttpRequest | None, *things) -> None:
+    """This response shows these objects (or, for a model class, some objects of it)."""
+    if request is not None:
+        request.META.setdefault(TAGS, set()).update(keys_of(things))
+
+
+def listing_of(*models_shown: type[models.Model]) -> Callable:
+    """A view decorator: the view lists objects of these models."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def tagged_view(request: HttpRequest, *args, **kwargs):
+            shows(request, *models_shown)
+            return view(request, *args, **kwargs)
+
+        return tagged_view
+
+    return decorate
+
+
+def tagged(request: HttpRequest) -> set[str]:
+    return request.META.get(TAGS, set())
+
+
+def edge_includes(request: HttpRequest | None) -> bool:
+    """Whether the edge in front assembles <esi:include> (Varnish says so in the
+    Surrogate-Capability request header; a browser or CDN without ESI does not)."""
+    if request is None or getattr(request, "is_preview", False):
+        return False
+    return "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", "")
+
+
+def include(request: HttpRequest, url: str) -> str:
+    """An edge include of `url`; the response is marked for the edge to assemble."""
+    request.META[ESI] = True
+    return format_html('<esi:include src="{}"/>', url)

@@ -1,0 +1,105 @@
+"""A real Varnish with the project's VCL in front of application hosts, for the edge tests and
+the bench's helpers: started, asked, purged and stopped by the test."""
+
+import gzip
+import http.client
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from pagecache import edge
+from tests.faults import free_port
+
+START_SECONDS = 30
+
+
+class Answer(NamedTuple):
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        body = self.body
+        if self.headers.get("content-encoding") == "gzip":
+            body = gzip.decompress(body)
+        return body.decode()
+
+    @property
+    def cache(self) -> str:
+        return self.headers.get("x-cache", "")
+
+
+class Varnish:
+    """varnishd -F on a free port in front of `hosts` (HOST:PORT), until `stop()`."""
+
+    def __init__(
+        self, hosts: list[str], bounded: int = edge.BOUNDED_CONNECTIONS, probe: bool = False
+    ):
+        # varnishd reads its files as its own user: a folder it can read, not pytest's tmp_path.
+        self.folder = Path(tempfile.mkdtemp(prefix="edge-", dir="/tmp"))
+        self.folder.chmod(0o755)
+        # No health probe by default: the live server shares the test process, whose database
+        # is closed between tests.
+        vcl = edge.write(self.folder / "vcl", hosts, bounded, probe)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = edge.varnishd_command(vcl, f"127.0.0.1:{self.port}", self.folder / "work")
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        self.wait_until_listening()
+
+    def wait_until_listening(self) -> None:
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"varnishd did not start: {self.process.stdout.read()[-2000:]}")
+            try:
+                self.get("/_esi/none/")  # answered by the VCL itself: Varnish is up
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("varnishd did not listen in time")
+
+    def request(
+        self, method: str, path: str, body: bytes | None = None, timeout: float = 30, **headers
+    ) -> Answer:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            return Answer(
+                response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+            )
+        finally:
+            connection.close()
+
+    def get(self, path: str, **headers) -> Answer:
+        return self.request("GET", path, **headers)
+
+    def purge_everything(self) -> None:
+        answer = self.request("PURGE", "/", **{"xkey-purge": "site"})
+        assert answer.status == 200, answer
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def until(check, seconds: float = 10.0, every: float = 0.05):
+    """Poll `check` until it returns something true (returned), or fail after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if result := check():
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {seconds}s: {check}")
+        time.sleep(every)
