@@ -14,7 +14,7 @@ export SITE_URL ?= http://$(HOST):$(PORT)
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup install venv-check browser edge run worker test lint format bench audit
+.PHONY: setup install venv-check browser edge run serve worker test lint format bench audit
 
 version = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 
@@ -51,6 +51,11 @@ run: setup
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## serve: the production stack here, in the foreground: Varnish on $(PORT), gunicorn behind
+## it, the worker (DATABASE_URL/CACHE_URL from the environment); Ctrl-C stops all of it
+serve: setup edge
+	deploy/serve.sh
+
 ## worker: the background worker alone (lead e-mail, every-minute jobs), for this environment
 worker: setup
 	$(PY) manage.py worker
@@ -74,10 +79,11 @@ test: setup lint browser edge
 	@$(PY) -m config.preflight
 	$(BIN)/pytest
 
-## bench: gunicorn with production settings measured by wrk (installs Debian's wrk if missing)
-bench: setup
-	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+## bench: the production stack (make serve) measured by wrk against nginx (installs Debian's
+## wrk and nginx-light if missing)
+bench: setup edge
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light; }
 	mkdir -p build
 	benchmarks/run.sh
 

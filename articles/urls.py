@@ -1,6 +1,6 @@
 """Reader URLs that are not Wagtail pages: search, taxonomy pages, feeds, sitemap, robots.txt."""
 
-from django.urls import path, re_path
+from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from pagecache import tags
@@ -22,10 +22,6 @@ urlpatterns = [
     path("blog/feed/atom/", AtomArticlesFeed(), name="atom_feed"),
     path(
         "sitemap.xml", tags.listing_of(ArticlePage)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
-    ),
-    # Up to 9 digits: a longer number names no page (and would overflow the database's integer).
-    re_path(
-        r"^_esi/shared/(?P<article_id>[0-9]{1,9})/$", views.shared_blocks, name="shared_blocks"
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

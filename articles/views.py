@@ -94,17 +94,6 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/search.html", {"query": query, "articles": results})
 
 
-def shared_blocks(request: HttpRequest, article_id: str) -> HttpResponse:
-    """The edge's include under an article (article_tags.shared_blocks); nothing for an
-    article readers cannot see."""
-    article = ArticlePage.objects.visible().filter(pk=article_id).first()
-    tags.shows(request, article or ArticlePage)
-    if article is None:
-        return HttpResponse("")
-    context = {"call_to_action": article.shown_call_to_action(), "article": article}
-    return render(request, "includes/shared_blocks.html", context)
-
-
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# `make bench`: gunicorn (production settings, 2 workers a core) on this host, measured with wrk.
-# Prints requests/second per page and its ratio to a static file, then SQL queries per uncached
-# page with the 5 launch articles and with 2,000 articles.
+# `make bench`: the production stack (`make serve`: Varnish in front of gunicorn, the worker)
+# measured with wrk against nginx serving the same page from disk (the host's limit): cached
+# and uncached pages, then 300 articles read at random while an editor publishes an article,
+# the call to action, an unpublish, and while a bot searches. Exits 1 when a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=.venv/bin/python
 PORT=${BENCH_PORT:-8077}
+APP_PORT=$((PORT + 1))
+NGINX_PORT=$((PORT + 2))
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BASE="http://127.0.0.1:$PORT"
-# Readers' browsers: every measured request is counted (content performance) as a real view is,
-# and accepts compressed responses as every browser does.
+# Readers' browsers, which accept compressed responses.
 BROWSER=(-H "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
          -H "Accept-Encoding: gzip, deflate, br")
 export DJANGO_SETTINGS_MODULE=config.settings.production
@@ -22,6 +24,8 @@ export CACHE_URL=${BENCH_CACHE_URL:-redis://127.0.0.1:6379/3}
 export SECURE_SSL_REDIRECT=False   # no TLS proxy in front of this benchmark
 export STATIC_ROOT=build/bench-static
 export LOG_LEVEL=ERROR
+export EDGE_PURGE_URLS="$BASE"  # the editor's changes (publish.py) purge the bench's Varnish
+export WEB_WORKERS=${BENCH_WORKERS:-$(( 2 * $(nproc) ))}  # as Deploy advises: about 2 × cores
 
 echo "== Preparing a fresh benchmark database ($DATABASE_URL)"
 $PY - <<'PYTHON'
@@ -39,51 +43,60 @@ $PY manage.py draw_covers > /dev/null
 $PY manage.py collectstatic --noinput -v0
 $PY -c "import redis, os; redis.Redis.from_url(os.environ['CACHE_URL']).flushdb()"
 $PY manage.py count_queries > build/queries-small.tsv
+$PY manage.py generate_articles 295 > /dev/null
+$PY manage.py shell -v0 -c "from articles.models import ArticlePage
+print('\n'.join(page.url for page in ArticlePage.objects.listed()))" > build/bench-paths.txt
 
-if curl -s -o /dev/null "$BASE/healthz/"; then
-  echo "Something already answers on $BASE: stop it (or set BENCH_PORT) and run again." >&2
-  exit 1
-fi
-WORKERS=${BENCH_WORKERS:-$(( 2 * $(nproc) ))}  # as Deploy advises: about 2 × cores
-echo "== Starting gunicorn ($WORKERS workers) on $BASE"
-.venv/bin/gunicorn config.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --log-level warning &
-GUNICORN=$!
-trap 'kill $GUNICORN 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "$BASE/healthz/" > /dev/null && break; sleep 0.2; done
+for port in $PORT $APP_PORT $NGINX_PORT; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "Something already answers on port $port: stop it (or set BENCH_PORT) and run again." >&2
+    exit 1
+  fi
+done
+echo "== Starting the stack: Varnish on $BASE, gunicorn ($WEB_WORKERS workers) on :$APP_PORT"
+PORT=$PORT APP_PORT=$APP_PORT deploy/serve.sh > build/serve.log 2>&1 &
+STACK=$!
+NGINX_DIR=$(mktemp -d /tmp/bench-nginx-XXXXXX)
+chmod 755 "$NGINX_DIR"
+cleanup() {
+  kill $STACK 2>/dev/null || true
+  [ -e "$NGINX_DIR/nginx.pid" ] && kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$NGINX_DIR"
+}
+trap cleanup EXIT
+for _ in $(seq 100); do curl -sf -o /dev/null "$BASE/healthz/" && break; sleep 0.2; done
 
-ARTICLE=$($PY manage.py shell -v0 -c "from articles.models import ArticlePage; print(ArticlePage.objects.listed().first().url)" 2>/dev/null)
-CSS=$(curl -s "$BASE/" | grep -o '/static/css/site\.[0-9a-f]*\.css' | head -1)
-for path in "$ARTICLE" /blog/ /blog/feed/; do curl -s -o /dev/null "$BASE$path"; done
+ARTICLE=$(head -1 build/bench-paths.txt)
+curl -s "${BROWSER[@]}" "$BASE$ARTICLE" -o /dev/null
+curl -s -H "Accept-Encoding: gzip" "$BASE$ARTICLE" -o "$NGINX_DIR/article.html.gz"
+gunzip -kf "$NGINX_DIR/article.html.gz"
+chmod 644 "$NGINX_DIR"/article.html*
+sed -e "s|NGINX_PORT|$NGINX_PORT|" -e "s|NGINX_ROOT|$NGINX_DIR|" benchmarks/nginx.conf > "$NGINX_DIR/nginx.conf"
+nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -g "pid $NGINX_DIR/nginx.pid;" &
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/article.html" && break; sleep 0.1; done
 
-measure() {  # name, path, [wrk options]
+measure() {  # name, url, [wrk options]: name, req/s, non-2xx, requests
   local out rps bad total
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "${BROWSER[@]}" "${@:3}" "$BASE$2")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "${BROWSER[@]}" "${@:3}" "$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
   bad=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<< "$out")
   total=$(awk '/requests in/ {print $1}' <<< "$out")
   printf '%s\t%s\t%s\t%s\n' "$1" "$rps" "${bad:-0}" "$total"
 }
-counted() {  # views of a path counted so far today (Redis, not yet folded: no worker runs here)
-  $PY manage.py shell -v0 -c "from performance.counting import redis, day_key
-print(int(redis().hget(day_key(), 'v $1') or 0))" 2>/dev/null
-}
 echo "== Measuring: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s each"
+for path in /blog/ /blog/feed/; do curl -s -o /dev/null "${BROWSER[@]}" "$BASE$path"; done
 {
-  measure "static CSS file" "$CSS"
-  before=$(counted "$ARTICLE")
-  measure "cached article" "$ARTICLE"
-  echo -e "counted\t$(( $(counted "$ARTICLE") - before ))\t0\t0" >&3
-  measure "uncached article" "$ARTICLE" -s benchmarks/uncached.lua
-  measure "/blog/ (cached)" /blog/
-  measure "feed (cached)" /blog/feed/
-} > build/rps.tsv 3> build/counted.tsv
+  measure "nginx, static file" "http://127.0.0.1:$NGINX_PORT/article.html"
+  measure "cached article" "$BASE$ARTICLE"
+  # Straight to gunicorn: every request is a full render (4 connections, as many as workers).
+  CONNECTIONS=$WEB_WORKERS measure "uncached article" "http://127.0.0.1:$APP_PORT$ARTICLE"
+  measure "/blog/ (cached)" "$BASE/blog/"
+  measure "feed (cached)" "$BASE/blog/feed/"
+} > build/rps.tsv
 
-echo "== Publishing under load: 300 articles read at random, one updated and published mid-run"
-$PY manage.py generate_articles 295 > /dev/null
-$PY manage.py shell -v0 -c "from articles.models import ArticlePage
-print('\n'.join(page.url for page in ArticlePage.objects.listed()))" > build/bench-paths.txt
-# Warm: every article rendered and stored once (4 at a time), then read at random for a while
-# so that each worker's own copy holds them: the phases measure a warm cache, not first renders.
+echo "== 300 articles read at random: steady, then while an editor changes something"
+# Warm: every article in the edge (4 at a time), then read at random for a while.
 xargs -P4 -I{} curl -s -o /dev/null "${BROWSER[@]}" "$BASE{}" < build/bench-paths.txt
 wrk -t2 -c"$CONNECTIONS" -d5s "${BROWSER[@]}" -s benchmarks/random_articles.lua "$BASE/" > /dev/null
 phase() {  # name: requests/second, p50, p99 and non-2xx of random article reads
@@ -91,30 +104,37 @@ phase() {  # name: requests/second, p50, p99 and non-2xx of random article reads
     awk -v phase="$1" '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
       /Non-2xx/ {bad=$5} END {printf "%s\t%s\t%s\t%s\t%s\n", phase, rps, p50, p99, bad+0}'
 }
+change() {  # kind: a load phase with the editor's change a third of the way in
+  rm -f build/publisher.ready
+  $PY benchmarks/publish.py "$1" "$DURATION" > build/published.txt &
+  local publisher=$!
+  while [ ! -e build/publisher.ready ] && kill -0 $publisher 2>/dev/null; do sleep 0.05; done
+  phase "$1"
+  wait $publisher
+}
 {
   phase steady
-  # The publishing process sets Django up (seconds of CPU) and loads what a running editor's
-  # process has loaded (URL patterns, the Redis client) before the phase begins, then
-  # publishes a third of the way into it: the phase measures the publish, not a Python start-up.
-  # An editor updates an established article (a launch article, live since set-up).
-  rm -f build/publisher.ready
-  $PY manage.py shell -v0 -c "import pathlib, time; from articles.models import ArticlePage
-from django.core.cache import caches
-page = ArticlePage.objects.live().exclude(first_published_at=None).earliest('first_published_at')
-page.url, caches['pages'].get('warm-up')  # as in an editor's running process: URLs, Redis loaded
-pathlib.Path('build/publisher.ready').touch()
-time.sleep($DURATION / 3)
-page.title += ' (updated)'; page.save_revision().publish()" &
-  PUBLISHER=$!
-  while [ ! -e build/publisher.ready ] && kill -0 $PUBLISHER 2>/dev/null; do sleep 0.05; done
-  phase publish
-  wait $PUBLISHER
-} > build/publish.tsv
-kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true
+  change article
+  echo -e "visible\tarticle\t$($PY benchmarks/visible.py "$(cat build/published.txt)" build/published.path "$BASE")" >&3
+  change cta
+  echo -e "visible\tcta\t$($PY benchmarks/visible.py "$(cat build/published.txt)" build/bench-paths.txt "$BASE")" >&3
+  change unpublish  # its reads after the change answer 404 (counted apart in the report)
+  echo -e "gone\tunpublish\t$(curl -s -o /dev/null -w '%{http_code}' "${BROWSER[@]}" "$BASE$(cat build/published.txt)")" >&3
+  grep -vxF "$(cat build/published.txt)" build/bench-paths.txt > build/bench-paths.next || true
+  mv build/bench-paths.next build/bench-paths.txt
+  $PY benchmarks/search_bot.py "$BASE" 50 "$DURATION" > build/bot.txt &
+  BOT=$!
+  sleep 1
+  phase "search bot"
+  wait $BOT
+  echo -e "bot\tanswers\t$(cat build/bot.txt)" >&3
+} > build/phases.tsv 3> build/visible.tsv
+cleanup
+trap - EXIT
 
 echo "== Growing to 2,000 articles"
 $PY manage.py generate_articles 1700 > /dev/null
 $PY manage.py count_queries > build/queries-large.tsv
 
 $PY benchmarks/report.py build/rps.tsv build/queries-small.tsv build/queries-large.tsv \
-  build/publish.tsv build/counted.tsv
+  build/phases.tsv build/visible.tsv

@@ -35,10 +35,10 @@ PROBE = """\
 probe health {
     .url = "/healthz/";
     .interval = 2s;
-    .timeout = 1s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    .timeout = 5s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 """
 
@@ -69,7 +69,10 @@ def backends_vcl(hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bo
 
 
 def write(
-    directory: Path, hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bool = True
+    directory: Path,
+    hosts: list[str],
+    bounded: int = BOUNDED_CONNECTIONS,
+    probe: bool | None = None,
 ) -> Path:
     """site.vcl and backends.vcl in `directory`, readable by varnishd's own user (it drops
     privileges: a private temporary folder is out of its reach). Returns site.vcl's path."""

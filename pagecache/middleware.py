@@ -86,12 +86,9 @@ class EdgeCacheMiddleware:
         # again each time; the edge (or a CDN: Surrogate-Control is for it alone) serves the old
         # copy after a soft purge while one background fetch renews it, and during an outage.
         patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
-        surrogate = [
-            f"max-age={settings.PAGE_CACHE_SECONDS}",
-            f"stale-while-revalidate={STALE_IF_ERROR}", f"stale-if-error={STALE_IF_ERROR}",
-        ]  # fmt: skip
-        if request.META.get(tags.ESI):
-            surrogate.append('content="ESI/1.0"')
-        response["Surrogate-Control"] = ", ".join(surrogate)
+        response["Surrogate-Control"] = (
+            f"max-age={settings.PAGE_CACHE_SECONDS}, stale-while-revalidate={STALE_IF_ERROR}, "
+            f"stale-if-error={STALE_IF_ERROR}"
+        )
         keys = tags.tagged(request) | {tags.EVERYTHING}
         response[settings.EDGE_TAG_HEADER] = " ".join(sorted(keys))

@@ -18,11 +18,9 @@ from functools import wraps
 
 from django.db import models
 from django.http import HttpRequest
-from django.utils.html import format_html
 from wagtail.models import Page
 
 TAGS = "pagecache.tags"  # request.META: the keys this response shows
-ESI = "pagecache.esi"  # request.META: the response holds edge includes
 EVERYTHING = "site"  # on every cacheable response: one key to purge it all
 
 
@@ -61,17 +59,3 @@ def listing_of(*models_shown: type[models.Model]) -> Callable:
 
 def tagged(request: HttpRequest) -> set[str]:
     return request.META.get(TAGS, set())
-
-
-def edge_includes(request: HttpRequest | None) -> bool:
-    """Whether the edge in front assembles <esi:include> (Varnish says so in the
-    Surrogate-Capability request header; a browser or CDN without ESI does not)."""
-    if request is None or getattr(request, "is_preview", False):
-        return False
-    return "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", "")
-
-
-def include(request: HttpRequest, url: str) -> str:
-    """An edge include of `url`; the response is marked for the edge to assemble."""
-    request.META[ESI] = True
-    return format_html('<esi:include src="{}"/>', url)

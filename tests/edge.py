@@ -59,7 +59,7 @@ class Varnish:
             if self.process.poll() is not None:
                 raise RuntimeError(f"varnishd did not start: {self.process.stdout.read()[-2000:]}")
             try:
-                self.get("/_esi/none/")  # answered by the VCL itself: Varnish is up
+                self.request("PURGE", "/")  # answered by the VCL itself: Varnish is up
                 return
             except OSError:
                 time.sleep(0.1)

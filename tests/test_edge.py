@@ -1,6 +1,7 @@
 """The edge cache: a real Varnish with the project's VCL in front of the live site. Pages are
 kept and tagged, a publish soft-purges exactly what shows the change, an unpublish is gone at
-once, the shared blocks are fragments of their own, and an outage serves the last good copy."""
+once, a change shown everywhere keeps every reader served, and an outage serves the last good
+copy."""
 
 import contextlib
 import shutil
@@ -59,15 +60,6 @@ def test_a_page_is_kept_by_the_edge_and_comes_back_compressed(edge):
     assert "Content-Security-Policy".lower() in zipped.headers
 
 
-def test_the_shared_blocks_are_assembled_from_their_own_fragment(edge):
-    article = helsinki_article()
-    html = warm(edge, article.url)
-    assert "<esi:include" not in html
-    cta = CallToAction.default()
-    assert cta.heading in html and 'id="offices-heading"' in html
-    assert edge.get(f"/_esi/shared/{article.pk}/").status == 404, "never fetched alone"
-
-
 def test_tracking_links_share_the_page_s_copy(edge):
     article = helsinki_article()
     warm(edge, article.url)
@@ -94,14 +86,17 @@ def test_a_publish_refreshes_the_article_its_cards_and_listings_without_a_wait(e
 
 def test_a_publish_leaves_pages_that_do_not_show_it_alone(edge):
     article = helsinki_article()
-    unrelated = ArticlePage.objects.live().exclude(city=article.city).first()
-    before = warm(edge, unrelated.url)
+    old_title = article.title
+    pages = ArticlePage.objects.live().exclude(pk=article.pk)
+    before = {page.url: warm(edge, page.url) for page in pages}
+    quiet = [url for url, html in before.items() if old_title not in html]
+    assert quiet, "some article does not show it as a card"
     article.title = "Why Finnish Startups, revised"
     article.save_revision().publish()
     until(lambda: "revised" in edge.get(article.url, **BROWSER).text)
-    after = edge.get(unrelated.url, **BROWSER)
-    if article.title not in before:  # not one of its related cards
-        assert after.cache == "HIT" and int(after.headers["age"]) >= 1 or after.text == before
+    for url in quiet:
+        after = edge.get(url, **BROWSER)
+        assert after.cache == "HIT" and after.text == before[url], url
 
 
 def test_an_unpublished_article_is_gone_at_once_everywhere_it_showed(edge):
@@ -124,14 +119,18 @@ def test_a_private_article_is_gone_at_once(edge):
     assert edge.get(article.url, **BROWSER).status in (302, 403)
 
 
-def test_a_call_to_action_publish_renews_only_its_fragment(edge):
-    article = helsinki_article()
-    warm(edge, article.url)
+def test_a_call_to_action_publish_renews_every_article_while_readers_keep_their_copy(edge):
+    articles = list(ArticlePage.objects.live())
+    for article in articles:
+        warm(edge, article.url)
     cta = CallToAction.default()
     cta.heading = "Grow Your Backend Team"
     cta.save_revision().publish()
-    page = until(lambda: (a := edge.get(article.url, **BROWSER)) and "Grow Your" in a.text and a)
-    assert page.cache == "HIT", "the article page itself was not rendered again"
+    for article in articles:
+        first = edge.get(article.url, **BROWSER)
+        assert first.cache == "HIT" and "Grow Your" not in first.text, "no reader waits"
+    for article in articles:
+        until(lambda a=article: "Grow Your" in edge.get(a.url, **BROWSER).text)
 
 
 def test_an_office_change_shows_on_every_article(edge):
@@ -171,8 +170,9 @@ def test_an_application_outage_serves_the_last_good_copy(varnish, edge, live_ser
         html = warm(behind, article.url)
         proxy.cut()
         behind.request("PURGE", "/", **{"xkey-softpurge": f"page-{article.pk}"})
-        stale = behind.get(article.url, **BROWSER)
-        assert stale.status == 200 and stale.text == html
+        for _ in range(3):  # the refresh fails each time; the copy stays
+            stale = behind.get(article.url, **BROWSER)
+            assert stale.status == 200 and stale.text == html
         missing = behind.get("/blog/", **BROWSER)
         assert missing.status == 503 and missing.headers["retry-after"] == "30"
     finally:

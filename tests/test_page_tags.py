@@ -1,5 +1,5 @@
 """What the application tells the edge: which responses are public and for how long, what each
-one shows (its tags), the shared blocks as an edge include, and never anything personal. Also:
+one shows (its tags), and never anything personal. Also:
 the shared cache (Redis) failing never takes the site down."""
 
 import time
@@ -8,13 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
-from articles.models import ArticlePage, CallToAction
 from articles.related import related_articles
 from pagecache import redis_client
 from tests.conftest import REDIS_TIMEOUTS, redis_caches
 from tests.faults import SilentServer, free_port
-
-EDGE = {"HTTP_SURROGATE_CAPABILITY": "edge=ESI/1.0"}
 
 
 @pytest.fixture(autouse=True)
@@ -44,21 +41,6 @@ def test_an_article_is_tagged_with_what_it_shows(client, article):
     assert "articles.articlepage" not in tags_of(response), "a new article does not purge it"
     assert {"public", "max-age=0", "s-maxage=3600"} <= directives(response)
     assert "stale-if-error=86400" in response["Surrogate-Control"]
-
-
-@pytest.mark.django_db
-def test_behind_the_edge_the_shared_blocks_are_an_include_of_their_own(client, article):
-    page = client.get(article.url, **EDGE)
-    include = f'<esi:include src="/_esi/shared/{article.pk}/"/>'
-    assert include in page.text and 'content="ESI/1.0"' in page["Surrogate-Control"]
-    cta = CallToAction.default()
-    assert cta.heading not in page.text
-    assert not {"articles.calltoaction", "articles.office"} & tags_of(page)
-    fragment = client.get(f"/_esi/shared/{article.pk}/", **EDGE)
-    assert cta.heading in fragment.text and f"/go/cta/{article.pk}/" in fragment.text
-    assert {"articles.calltoaction", "articles.office", f"page-{article.pk}"} <= tags_of(fragment)
-    assert client.get("/_esi/shared/999999/").content == b""
-    assert client.get("/_esi/shared/9999999999/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -133,9 +115,3 @@ def test_a_hung_redis_is_given_up_on_quickly_and_logged_once(client, article, ca
     warnings = [r for r in caplog.records if r.name == "pagecache.redis_client"]
     assert len(warnings) == 1 and "skipping it" in warnings[0].getMessage()
     assert not any(r.exc_info for r in caplog.records), "no traceback per request"
-
-
-@pytest.mark.django_db
-def test_an_article_readers_cannot_see_has_no_shared_blocks(client, article):
-    ArticlePage.objects.filter(pk=article.pk).update(live=False)
-    assert client.get(f"/_esi/shared/{article.pk}/").content == b""

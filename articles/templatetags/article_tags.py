@@ -6,8 +6,6 @@ import zlib
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
@@ -17,7 +15,6 @@ from articles.meta import COVER_SPECS, OG_IMAGE_SPEC
 from articles.seo import article_structured_data
 from articles.site_url import absolute
 from articles.snippets import CONTACT_PATH, Office
-from pagecache import tags
 
 register = template.Library()
 # What the <head> says of a page: the same functions feed the editor's SEO panel previews.
@@ -32,22 +29,6 @@ def office_list(context, heading_id: str = "offices-heading") -> dict:
     """The published offices, or in an editor's preview the list with the edited office."""
     offices = context.get("preview_offices") or Office.objects.filter(live=True)
     return {"offices": list(offices), "heading_id": heading_id}
-
-
-@register.simple_tag(takes_context=True)
-def shared_blocks(context, article) -> str:
-    """The call to action and the offices under an article. Behind the edge they are one
-    include of their own, kept and purged apart from the article: a change to them renders a
-    small fragment per article, not every article page."""
-    request = context.get("request")
-    if tags.edge_includes(request) and article.pk:
-        return tags.include(request, reverse("shared_blocks", args=(article.pk,)))
-    values = {
-        "call_to_action": context.get("call_to_action"),
-        "article": article,
-        "preview_offices": context.get("preview_offices"),
-    }
-    return render_to_string("includes/shared_blocks.html", values, request=request)
 
 
 @register.simple_tag

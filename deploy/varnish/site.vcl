@@ -3,8 +3,8 @@ vcl 4.1;
 #
 # Pages carry `xkey` tags of what they show; publishing soft-purges those tags, and grace serves
 # the old copy while one background fetch refreshes it (and for a day while the application is
-# down). Shared blocks (the call to action, the offices) are ESI fragments with their own tags,
-# so a change to them re-renders one small fragment per article, not every page.
+# down): a change shown on every page (the call to action) renews them one request each, while
+# readers keep getting the old copies.
 # Search and any other URL a client can vary get a per-client limit and a bounded share of the
 # application (a second director whose backends allow a few connections each).
 #
@@ -36,11 +36,7 @@ sub vcl_recv {
         }
         return (synth(200, "Invalidated " + req.http.n-gone + " objects"));
     }
-    unset req.http.Surrogate-Capability;
     set req.backend_hint = pages.backend();
-    if (req.url ~ "^/_esi/" && req.esi_level == 0) {
-        return (synth(404, "Not Found"));  # fragments are assembled here, never fetched alone
-    }
     if (req.url ~ "^/search/") {
         if (vsthrottle.is_denied("search:" + client.identity, 10, 10s, 30s)) {
             return (synth(429, "Too Many Requests"));
@@ -60,17 +56,17 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|contact|healthz|go)/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    # Tracking parameters never make a new object (the application ignores them too).
-    set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|msclkid)=[^&]*&?", "");
-    set req.url = regsub(req.url, "[?&]$", "");
+    unset req.http.Cookie;
+    if (req.url ~ "\?") {
+        # Tracking parameters never make a new object (the application ignores them too).
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|msclkid)=[^&]*&?", "");
+        set req.url = regsub(req.url, "[?&]$", "");
+    }
     if (req.url ~ "\?") {
         # Whatever else a query string holds, a client can vary it: its misses take the bounded
         # share of the application.
         set req.backend_hint = bounded.backend();
     }
-    unset req.http.Cookie;
-    # Shared pages may hold edge includes; personal ones (passed above) never do.
-    set req.http.Surrogate-Capability = "edge=ESI/1.0";
     return (hash);
 }
 
@@ -93,10 +89,10 @@ sub vcl_synth {
 }
 
 sub vcl_backend_response {
-    if (beresp.http.Surrogate-Control ~ "ESI/1.0") {
-        set beresp.do_esi = true;
-    }
-    unset beresp.http.Surrogate-Control;
+    unset beresp.http.Surrogate-Control;  # for the edge alone; its grace is set below
+    # Requests with a session never reach the cache: kept pages vary by encoding only.
+    set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,) *cookie *(?=,|$)", "");
+    set beresp.http.Vary = regsub(beresp.http.Vary, "^,? *", "");
     if (beresp.http.Content-Type ~ "^(text/|application/(rss|atom)?\+?xml|application/json)") {
         set beresp.do_gzip = true;
     }
@@ -111,7 +107,14 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # A host that cannot be reached: with no stale copy to serve, a short, uncached answer.
+    # A host that cannot be reached: the next one is tried (round robin); a background fetch
+    # that fails keeps the stale copy; with no copy to serve, a short, uncached answer.
+    if (bereq.retries < 1) {
+        return (retry);
+    }
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
     set beresp.http.Retry-After = "30";
     set beresp.http.Cache-Control = "no-store";
     set beresp.http.Content-Type = "text/html; charset=utf-8";
@@ -123,11 +126,9 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
     unset resp.http.xkey;
-    if (req.esi_level == 0) {
-        if (obj.hits > 0) {
-            set resp.http.X-Cache = "HIT";
-        } else {
-            set resp.http.X-Cache = "MISS";
-        }
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
     }
 }

@@ -42,3 +42,35 @@ def test_article_side_panel_shows_its_numbers(page: Page, site, login):
     title = page.locator("#id_title")
     assert title.evaluate("box => box.scrollHeight <= box.clientHeight + 2"), "title in full"
     page.screenshot(path=SHOTS / "performance-side-panel-1280.png")
+
+
+CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+
+
+def test_pages_from_the_edge_are_counted_once_per_view_and_opt_outs_never(
+    browser, edge, shared_redis
+):
+    """The edge answers the page, the browser's beacon reports the view: a counted view for
+    each page a reader loaded, hits included, and none for readers who opt out."""
+    import redis as redis_lib
+
+    from tests.conftest import REDIS_FOR_TESTS
+    from tests.edge import until
+    from tests.test_performance import counted
+
+    redis = redis_lib.Redis.from_url(REDIS_FOR_TESTS)
+    article = ArticlePage.objects.listed().get(title__startswith="Why Finnish")
+    reader = browser.new_context(user_agent=CHROME).new_page()
+    loads = [article.url, article.url, "/blog/", article.url]
+    for path in loads:
+        reader.goto(edge.url + path)
+    assert edge.get(article.url, **{"User-Agent": CHROME}).cache == "HIT", "served by the edge"
+    expected = {f"v {article.url}": 3, "v /blog/": 1}
+    until(lambda: counted(redis) == expected)
+    for header in ({"Sec-GPC": "1"}, {"DNT": "1"}):
+        opted_out = browser.new_context(user_agent=CHROME, extra_http_headers=header).new_page()
+        opted_out.goto(edge.url + article.url)
+        opted_out.goto(edge.url + "/blog/")
+    reader.goto(edge.url + "/")  # a last counted view: the opted-out ones had their chance
+    until(lambda: counted(redis).get("v /") == 1)
+    assert counted(redis) == {**expected, "v /": 1}

@@ -1,4 +1,5 @@
-"""Write the edge's VCL for these application hosts (make serve, the bench, a deploy)."""
+"""Write the edge's VCL for these application hosts and print the varnishd command that runs
+it (make serve, the bench, a deploy)."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from pagecache import edge
 
 
 class Command(BaseCommand):
-    help = "Write site.vcl and backends.vcl for varnishd into a folder."
+    help = "Write site.vcl and backends.vcl into DIRECTORY/vcl; print the varnishd command."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", type=Path)
@@ -16,11 +17,18 @@ class Command(BaseCommand):
             "--host", action="append", dest="hosts", required=True,
             help="An application host as HOST:PORT (repeat for several).",
         )  # fmt: skip
+        parser.add_argument("--listen", default="127.0.0.1:8000", help="Varnish's HOST:PORT.")
+        parser.add_argument("--memory", default="256m", help="Varnish's cache size.")
         parser.add_argument("--bounded-connections", type=int, default=edge.BOUNDED_CONNECTIONS)
 
-    def handle(self, directory: Path, hosts: list[str], bounded_connections: int, **options):
+    def handle(self, directory: Path, hosts: list[str], **options) -> None:
         try:
-            vcl = edge.write(directory, hosts, bounded_connections)
+            directory.mkdir(parents=True, exist_ok=True)
+            directory.chmod(0o755)
+            vcl = edge.write(directory / "vcl", hosts, options["bounded_connections"])
         except (ValueError, OSError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(str(vcl))
+        command = edge.varnishd_command(
+            vcl, options["listen"], directory / "work", options["memory"]
+        )
+        self.stdout.write(" ".join(command))

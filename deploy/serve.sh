@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make serve`: the production stack on this machine, in the foreground: Varnish on $PORT with
+# the project's VCL, gunicorn behind it on $APP_PORT, and the worker. Ctrl-C stops all three.
+# Uses the environment's DATABASE_URL and CACHE_URL (defaults: make run's SQLite file, this
+# process's memory); other production settings get local defaults below (README, "Deploy").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=.venv/bin/python
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+APP_PORT=${APP_PORT:-$((PORT + 1))}
+WEB_WORKERS=${WEB_WORKERS:-$((2 * $(nproc)))}
+export DJANGO_SETTINGS_MODULE=config.settings.production
+export DATABASE_URL=${DATABASE_URL:-sqlite:///$PWD/db.sqlite3}
+export ALLOWED_HOSTS=${ALLOWED_HOSTS:-$HOST,localhost,127.0.0.1}
+export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-False}  # no TLS proxy in front on this machine
+export EDGE_PURGE_URLS=${EDGE_PURGE_URLS:-http://127.0.0.1:$PORT}
+export STATIC_ROOT=${STATIC_ROOT:-$PWD/build/static}
+if [ -z "${SECRET_KEY:-}" ]; then  # one key for this checkout, kept across restarts
+  mkdir -p build
+  [ -s build/serve-secret-key ] || (umask 077; od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > build/serve-secret-key)
+  SECRET_KEY=$(cat build/serve-secret-key)
+  export SECRET_KEY
+fi
+
+$PY manage.py collectstatic --noinput -v0
+EDGE_DIR=$(mktemp -d /tmp/edge-XXXXXX)
+read -ra VARNISHD < <($PY manage.py edge_vcl "$EDGE_DIR" --host "127.0.0.1:$APP_PORT" \
+  --listen "$HOST:$PORT" --memory "${EDGE_MEMORY:-256m}")
+
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$EDGE_DIR"
+}
+trap stop EXIT INT TERM
+
+# The edge serves everyone: on a shared host, renders and background jobs yield to it.
+nice -n 5 .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
+  --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
+nice -n 10 $PY manage.py worker --no-reload & pids+=($!)
+"${VARNISHD[@]}" > >(grep --line-buffered -v '^Debug:') 2>&1 & pids+=($!)
+echo "Serving on http://$HOST:$PORT/ (Varnish) in front of gunicorn on 127.0.0.1:$APP_PORT; Ctrl-C stops"
+wait -n "${pids[@]}" || true  # one of them stopped: stop the others
