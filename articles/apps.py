@@ -10,19 +10,23 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
         from wagtail.images import get_image_model
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
         from pagecache import registry
 
         from .covers import GeneratedCover, cover_deleted, draw_on_publish
         from .images import uploaded
         from .newsroom import written
+        from .related import article_changed
         from .snippets import Author, CallToAction, City, Office
 
         # Readers see these on pages: a change purges the pages that show them.
         registry.shown_to_readers(Author, City, Office, CallToAction)
 
         page_published.connect(written, dispatch_uid="articles-placeholder-written")
+        for name, signal in [("published", page_published), ("unpublished", page_unpublished),
+                             ("deleted", post_delete)]:  # fmt: skip
+            signal.connect(article_changed, dispatch_uid=f"articles-related-{name}")
         page_published.connect(draw_on_publish, dispatch_uid="articles-draw-cover")
         post_delete.connect(
             cover_deleted, sender=GeneratedCover, dispatch_uid="articles-cover-gone"

@@ -1,7 +1,14 @@
 """Models of the articles app, kept in modules by kind: snippets and pages."""
 
 from .covers import GeneratedCover
-from .pages import ArticlePage, ArticleRelatedLink, ArticleTopic, BlogIndexPage, HomePage
+from .pages import (
+    ArticlePage,
+    ArticleRelatedLink,
+    ArticleTopic,
+    BlogIndexPage,
+    HomePage,
+    StoredRelated,
+)
 from .snippets import Author, CallToAction, City, Office
 
 __all__ = [
@@ -15,4 +22,5 @@ __all__ = [
     "GeneratedCover",
     "HomePage",
     "Office",
+    "StoredRelated",
 ]

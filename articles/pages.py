@@ -1,16 +1,12 @@
 """Page types: the home page, the /blog/ index and the articles under it."""
 
-import re
 from datetime import date
 
-from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -32,33 +28,16 @@ from pagecache import tags
 
 from .blocks import ArticleBodyBlock
 from .editor import ArticlePageForm, SeoPanel
+from .listing import paginate
+from .routing import ChildRouteMixin
 from .snippets import CallToAction
 
 WORDS_PER_MINUTE = 238  # Wagtail's content checks read English at this speed
-ARTICLES_PER_PAGE = 10
 HOME_LATEST_COUNT = 6
 # What a card or header needs to show the cover in one query (plus one for its renditions).
 COVER_RELATED = ("feed_image", "generated_cover__image")
 COVER_RENDITIONS = ("feed_image__renditions", "generated_cover__image__renditions")
 NEWEST_FIRST = ("-date", models.F("first_published_at").desc(nulls_last=True), "-pk")
-
-
-PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
-
-
-def paginate(request: HttpRequest, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
-    """One page of a listing; a page number that is not a page answers 404, never 500 (and one
-    written oddly, 0 or 007 or a thousand digits, without counting the articles)."""
-    number = request.GET.get("page", "1")
-    if not PAGE_NUMBER.fullmatch(number):
-        raise Http404("No such page of articles")
-    paginator = Paginator(queryset, per_page)
-    try:
-        page = paginator.page(number)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404("No such page of articles") from error
-    page.links = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page
 
 
 class ArticleTopic(TaggedItemBase):
@@ -67,33 +46,6 @@ class ArticleTopic(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_topics"
     )
-
-
-class ChildRouteMixin:
-    """Route to a child of the one expected type in a single query (Wagtail's default takes two).
-
-    Any other child falls back to Wagtail's routing, so nothing becomes unreachable.
-    """
-
-    child_page_model: str = ""
-    child_related: tuple[str, ...] = ()
-    child_prefetch: tuple[str, ...] = ()
-
-    def route(self, request: HttpRequest, path_components: list[str]):
-        if path_components:
-            model = apps.get_model(self.child_page_model)
-            try:
-                child = (
-                    model.objects.child_of(self)
-                    .select_related(*self.child_related)
-                    .prefetch_related(*self.child_prefetch)
-                    .get(slug=path_components[0])
-                )
-            except model.DoesNotExist:
-                return super().route(request, path_components)
-            child._cached_parent_obj = self
-            return child.route(request, path_components[1:])
-        return super().route(request, path_components)
 
 
 class HomePage(ChildRouteMixin, Page):
@@ -128,6 +80,11 @@ class BlogIndexPage(ChildRouteMixin, Page):
     child_page_model = "articles.ArticlePage"
     child_related = ("author", "author__photo", "city", "call_to_action", *COVER_RELATED)
     child_prefetch = COVER_RENDITIONS
+
+    def child_annotations(self) -> dict:
+        """The article's stored related ids, read in the routing query itself."""
+        stored = StoredRelated.objects.filter(article=OuterRef("pk")).values("ids")[:1]
+        return {"stored_related_ids": Subquery(stored, output_field=models.JSONField())}
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -261,11 +218,16 @@ class ArticlePage(Page):
     subpage_types: list[str] = []
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from .related import related_articles
+        from .related import related_articles, stored_related
 
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = list(self.topics.all())
-        context["related_articles"] = related_articles(self, topics=context["topics"])
+        # Routed to (not a preview): the stored list came with the article, if there is one.
+        ids = getattr(self, "stored_related_ids", None)
+        if ids is not None and not getattr(request, "is_preview", False):
+            context["related_articles"] = stored_related(ids)
+        else:
+            context["related_articles"] = related_articles(self, topics=context["topics"])
         context["call_to_action"] = self.shown_call_to_action()
         return context
 
@@ -290,6 +252,22 @@ class ArticlePage(Page):
         words = len(f"{self.title} {self.intro}".split())
         words += sum(_block_words(block) for block in self.body)
         return max(1, round(words / WORDS_PER_MINUTE))
+
+
+class StoredRelated(models.Model):
+    """An article's "More articles" as the worker last worked them out (related.py), so a
+    render reads four ids with the article instead of ranking every article."""
+
+    article = models.OneToOneField(
+        ArticlePage, on_delete=models.CASCADE, primary_key=True, related_name="stored_related"
+    )
+    ids = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "stored related articles"
+
+    def __str__(self) -> str:
+        return f"Related to article {self.article_id}: {self.ids}"
 
 
 class ArticleRelatedLink(Orderable):

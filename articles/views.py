@@ -11,7 +11,8 @@ from taggit.models import Tag
 
 from pagecache import tags
 
-from .pages import COVER_RELATED, COVER_RENDITIONS, ArticlePage, paginate
+from .listing import paginate
+from .pages import COVER_RELATED, COVER_RENDITIONS, ArticlePage
 from .site_url import absolute
 from .snippets import Author, City
 

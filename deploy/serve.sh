@@ -27,7 +27,8 @@ fi
 $PY manage.py collectstatic --noinput -v0
 EDGE_DIR=$(mktemp -d /tmp/edge-XXXXXX)
 read -ra VARNISHD < <($PY manage.py edge_vcl "$EDGE_DIR" --host "127.0.0.1:$APP_PORT" \
-  --listen "$HOST:$PORT" --memory "${EDGE_MEMORY:-256m}")
+  --listen "$HOST:$PORT" --memory "${EDGE_MEMORY:-256m}" \
+  --bounded-connections "${EDGE_BOUNDED_CONNECTIONS:-2}")
 
 pids=()
 stop() {
@@ -39,9 +40,9 @@ stop() {
 trap stop EXIT INT TERM
 
 # The edge serves everyone: on a shared host, renders and background jobs yield to it.
-nice -n 5 .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
+nice -n 10 .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
   --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
-nice -n 10 $PY manage.py worker --no-reload & pids+=($!)
+nice -n 15 $PY manage.py worker --no-reload & pids+=($!)
 "${VARNISHD[@]}" > >(grep --line-buffered -v '^Debug:') 2>&1 & pids+=($!)
 echo "Serving on http://$HOST:$PORT/ (Varnish) in front of gunicorn on 127.0.0.1:$APP_PORT; Ctrl-C stops"
 wait -n "${pids[@]}" || true  # one of them stopped: stop the others

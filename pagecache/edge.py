@@ -51,20 +51,27 @@ def parse_host(address: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def backends_vcl(hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bool = True) -> str:
+def backends_vcl(
+    hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bool | None = None
+) -> str:
     """Two round-robin directors over the hosts: `pages` for cacheable work, `bounded` for
-    what a client can vary, each backend of which allows `bounded` connections. With `probe`,
-    a host whose /healthz/ fails is left out until it answers again."""
+    what a client can vary (`bounded` connections a host). With `probe` (the default for
+    more than one host), a host whose /healthz/ fails 3 times in 5 is left out until it answers
+    again; a single host is always tried (one answering its probe late under load must not
+    turn every miss into an error)."""
     if not hosts:
         raise ValueError("Name at least one application host (HOST:PORT)")
+    probe = len(hosts) > 1 if probe is None else probe
     parts, adds = [DIRECTORS + (PROBE if probe else "")], []
     probe_line = "\n    .probe = health;" if probe else ""
     for n, address in enumerate(hosts):
         host, port = parse_host(address)
         parts.append(BACKEND.format(n=n, host=host, port=port, bounded=bounded, probe=probe_line))
         adds.append(f"    pages.add_backend(app{n});\n    bounded.add_backend(app{n}_bounded);\n")
-    init = "sub vcl_init {\n    new pages = directors.round_robin();\n"
-    init += "    new bounded = directors.round_robin();\n" + "".join(adds) + "}\n"
+    init = "sub vcl_init {\n" + "".join(
+        f"    new {name} = directors.round_robin();\n" for name in ("pages", "bounded")
+    )
+    init += "".join(adds) + "}\n"
     return "\n".join(parts) + "\n" + init
 
 

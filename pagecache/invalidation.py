@@ -3,8 +3,11 @@
 - A page published: soft purge of its key (its page, and every card of it elsewhere) and its
   type's (every listing of that type). Readers get the old copy while one fetch renews it.
 - A page unpublished, deleted, moved, renamed or restricted: hard purge of it and its subtree,
-  so anonymous readers cannot get it a moment longer; its type's listings soft.
-- A registered snippet saved (readers see the change) or deleted: soft purge of it and its type.
+  so anonymous readers cannot get it a moment longer; the pages that show it as a card and its
+  type's listings soft (renewed on their next request, nobody waiting for them).
+- A registered snippet saved (readers see the change) or deleted: soft purge of it, and of its
+  type spread over EDGE_SPREAD_SECONDS a bucket at a time (tags.py): a call to action shown on
+  every article renews a few pages a second, so readers never notice the renders.
 
 Purges are sent when the change commits: a reader who renders in between sees the committed, old
 version, and would otherwise keep it as current.
@@ -12,6 +15,7 @@ version, and would otherwise keep it as current.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
@@ -40,6 +44,22 @@ def purge_soon(keys: Iterable[str], hard: bool = False) -> None:
     transaction.on_commit(at_commit, robust=True)
 
 
+def spread(key: str) -> None:
+    """Soft-purge a type's key a bucket at a time over EDGE_SPREAD_SECONDS (the worker)."""
+    if purge.backend() is None:
+        return
+    seconds = settings.EDGE_SPREAD_SECONDS
+    if seconds <= 0:
+        purge_soon([f"{key}:{bucket}" for bucket in range(tags.BUCKETS)])
+        return
+
+    def at_commit() -> None:
+        for bucket in range(tags.BUCKETS):
+            later(bucket * seconds / tags.BUCKETS).enqueue([f"{key}:{bucket}"], False)
+
+    transaction.on_commit(at_commit, robust=True)
+
+
 def page_type_key(page: Page) -> str:
     return tags.key(page.specific_class or type(page))
 
@@ -50,9 +70,12 @@ def published(sender=None, instance=None, **kwargs) -> None:
 
 def page_gone(page: Page) -> None:
     """It (and what is under it) must not be served again as it was."""
-    subtree = Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
-    purge_soon({tags.key(page)} | {f"page-{pk}" for pk in subtree}, hard=True)
-    purge_soon([page_type_key(page)])
+    subtree = {
+        page.pk,
+        *Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True),
+    }
+    purge_soon({tags.own_key(pk) for pk in subtree}, hard=True)
+    purge_soon({tags.page_key(pk) for pk in subtree} | {page_type_key(page)})
 
 
 def unpublished(sender=None, instance=None, **kwargs) -> None:
@@ -81,12 +104,17 @@ def readers_see(instance, created: bool, update_fields) -> bool:
 
 def snippet_saved(sender=None, instance=None, created=False, update_fields=None, **kwargs) -> None:
     if sender in registry.shown_models() and readers_see(instance, created, update_fields):
-        purge_soon([tags.key(instance), tags.key(sender)])
+        snippet_changed(instance)
 
 
 def snippet_deleted(sender=None, instance=None, **kwargs) -> None:
     if sender in registry.shown_models():
-        purge_soon([tags.key(instance), tags.key(sender)])
+        snippet_changed(instance)
+
+
+def snippet_changed(instance) -> None:
+    purge_soon([tags.key(instance)])  # the pages that show this one (an author's, a city's)
+    spread(tags.key(type(instance)))  # the pages that show some of them: every article
 
 
 def connect() -> None:

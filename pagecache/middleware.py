@@ -21,7 +21,7 @@ PRIVATE_PATHS = ("/admin/", "/contact/")
 NEVER_KEPT = (*PRIVATE_PATHS, "/healthz/", "/count/")
 SAFE_VARY = {"", "cookie", "accept-encoding"}
 STALE_IF_ERROR = 86400  # an application outage serves the last good copy for a day
-MISSING_SECONDS = 10  # a 404 is kept briefly: a page published a moment later shows soon
+MISSING_SECONDS = 10  # a 404 or an incomplete page is kept briefly: the real one shows soon
 DONT_KEEP = "pagecache.dont_keep"  # request.META: this response is incomplete for now
 
 
@@ -43,7 +43,7 @@ def shared_request(request: HttpRequest) -> bool:
 
 
 def shared_response(request: HttpRequest, response: HttpResponse) -> bool:
-    if response.streaming or response.cookies or request.META.get(DONT_KEEP):
+    if response.streaming or response.cookies:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds this visitor's CSRF token
         return False
@@ -57,7 +57,7 @@ def shared_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 def dont_keep(environ: dict | None) -> None:
     """This response (its request.META) is incomplete for now (say, an image still being
-    made): no cache in front keeps it."""
+    made): the edge keeps it only briefly."""
     if environ is not None:
         environ[DONT_KEEP] = True
 
@@ -70,15 +70,17 @@ class EdgeCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path.startswith(PRIVATE_PATHS) or request.META.get(DONT_KEEP):
+        if request.path.startswith(PRIVATE_PATHS):
             patch_cache_control(response, private=True, no_store=True)
         elif shared_request(request) and shared_response(request, response):
             self.keep(request, response)
         return response
 
     def keep(self, request: HttpRequest, response: HttpResponse) -> None:
-        if response.status_code != 200:
-            if response.status_code == 404:
+        if response.status_code != 200 or request.META.get(DONT_KEEP):
+            # A missing page, or one still incomplete (an image being made): kept a few
+            # seconds, so that a crowd asking for it costs one render every few seconds.
+            if response.status_code in (200, 404):
                 patch_cache_control(response, public=True, max_age=0, s_maxage=MISSING_SECONDS)
                 response[settings.EDGE_TAG_HEADER] = tags.EVERYTHING
             return
@@ -90,5 +92,5 @@ class EdgeCacheMiddleware:
             f"max-age={settings.PAGE_CACHE_SECONDS}, stale-while-revalidate={STALE_IF_ERROR}, "
             f"stale-if-error={STALE_IF_ERROR}"
         )
-        keys = tags.tagged(request) | {tags.EVERYTHING}
+        keys = tags.with_buckets(tags.tagged(request), request.path) | {tags.EVERYTHING}
         response[settings.EDGE_TAG_HEADER] = " ".join(sorted(keys))

@@ -9,10 +9,15 @@ another's models:
 - `key(Model)`: "some objects of this type": a listing of articles, the list of offices. Any
   publish of that type, or a change to one of them, purges it.
 
+A type's key is also written once more with the page's *bucket* (`articles.office:7`, one of
+BUCKETS by a hash of the URL), so that a change shown on every page can be purged a bucket at
+a time (invalidation.spread): a few pages are renewed each second instead of all at once.
+
 Tags live on the request (its META), so views, templates and template tags add to them while
 the response is made; the middleware writes them into the response header.
 """
 
+import zlib
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -22,6 +27,7 @@ from wagtail.models import Page
 
 TAGS = "pagecache.tags"  # request.META: the keys this response shows
 EVERYTHING = "site"  # on every cacheable response: one key to purge it all
+BUCKETS = 30
 
 
 def key(thing: models.Model | type[models.Model]) -> str:
@@ -29,8 +35,32 @@ def key(thing: models.Model | type[models.Model]) -> str:
     if isinstance(thing, type):
         return thing._meta.label_lower
     if isinstance(thing, Page):
-        return f"page-{thing.pk}"
+        return page_key(thing.pk)
     return f"{thing._meta.label_lower}-{thing.pk}"
+
+
+def page_key(page_id: int) -> str:
+    """On a page and on every card of it elsewhere."""
+    return f"page-{page_id}"
+
+
+def is_type_key(name: str) -> bool:
+    return "." in name and "-" not in name
+
+
+def bucket_of(path: str) -> int:
+    return zlib.crc32(path.encode()) % BUCKETS
+
+
+def with_buckets(keys: set[str], path: str) -> set[str]:
+    """The keys a response at `path` is tagged with: its type keys once more in its bucket."""
+    bucket = bucket_of(path)
+    return keys | {f"{name}:{bucket}" for name in keys if is_type_key(name)}
+
+
+def own_key(page_id: int) -> str:
+    """On the page itself only (not on its cards): what an unpublish removes at once."""
+    return f"page-{page_id}-itself"
 
 
 def keys_of(things: Iterable) -> set[str]:

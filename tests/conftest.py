@@ -148,7 +148,9 @@ def edge(varnish, launch_state, settings):
     settings.PAGE_CACHE_SECONDS = 3600
     settings.EDGE_PURGE_URLS = [varnish.url]
     varnish.purge_everything()
-    return varnish
+    yield varnish
+    varnish.purge_everything()  # no background refresh starts after this test
+    varnish.wait_idle()
 
 
 REDIS_FOR_TESTS = "redis://127.0.0.1:6379/15"

@@ -81,6 +81,19 @@ class Varnish:
     def get(self, path: str, **headers) -> Answer:
         return self.request("GET", path, **headers)
 
+    def wait_idle(self, seconds: float = 15.0) -> None:
+        """Until no fetch of Varnish's is still talking to an application host (a background
+        refresh a test started must not outlive the test's database)."""
+
+        def idle() -> bool:
+            stats = subprocess.run(
+                ["varnishstat", "-n", str(self.folder / "work"), "-1", "-f", "VBE.*.conn"],
+                capture_output=True, text=True, timeout=10,
+            ).stdout  # fmt: skip
+            return all(line.split()[1] == "0" for line in stats.splitlines() if line.strip())
+
+        until(idle, seconds=seconds, every=0.1)
+
     def purge_everything(self) -> None:
         answer = self.request("PURGE", "/", **{"xkey-purge": "site"})
         assert answer.status == 200, answer

@@ -39,6 +39,9 @@ def test_an_article_is_tagged_with_what_it_shows(client, article):
     }  # fmt: skip
     assert expected <= tags_of(response)
     assert "articles.articlepage" not in tags_of(response), "a new article does not purge it"
+    buckets = {key for key in tags_of(response) if ":" in key}
+    assert {key.split(":")[0] for key in buckets} == {"articles.calltoaction", "articles.office"}
+    assert len({key.split(":")[1] for key in buckets}) == 1, "one bucket per page"
     assert {"public", "max-age=0", "s-maxage=3600"} <= directives(response)
     assert "stale-if-error=86400" in response["Surrogate-Control"]
 

@@ -1,6 +1,7 @@
 """Which four articles an article recommends under "More articles"."""
 
 import pytest
+from django.utils import timezone
 
 from articles.models import ArticlePage, ArticleRelatedLink, City
 from articles.related import related_articles
@@ -54,3 +55,65 @@ def test_unpublishing_an_article_removes_it_from_recommendations(client, article
     shown = related_articles(article)[0]
     shown.unpublish()
     assert shown.title not in client.get(article.url).text
+
+
+def cards_on(client, article) -> list[str]:
+    import re
+
+    html = client.get(article.url).text
+    related = html.split('id="related-heading"', 1)[1]
+    return re.findall(r'class="card__title"><a href="([^"]+)"', related)
+
+
+@pytest.mark.django_db
+def test_the_worker_works_out_the_lists_when_an_article_is_published(client, article, blog):
+    """Stored once per change, read with the article: a render ranks nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django_tasks_db.models import DBTaskResult
+
+    from articles.models import StoredRelated
+    from articles.related import refresh_all, refresh_related
+
+    refresh_all()  # what the worker did after the launch import
+    assert StoredRelated.objects.filter(article=article).exists()
+    [newcomer] = add_articles(blog, 1, city=article.city)
+    newcomer.save_revision().publish()  # same city: it moves up the Helsinki article's list
+    assert newcomer.url not in cards_on(client, article), "until the worker has run"
+    queued = DBTaskResult.objects.filter(task_path=refresh_related.module_path, status="READY")
+    assert queued.filter(run_after__gt=timezone.now()).exists(), "a burst is one run, soon"
+    refresh_all()  # the worker, once the window has closed
+    assert newcomer.url in cards_on(client, article)
+    with CaptureQueriesContext(connection) as render:
+        client.get(article.url)
+    ranking = [q["sql"][:300] for q in render if "articles_articlerelatedlink" in q["sql"]]
+    assert not ranking, ranking
+
+
+@pytest.mark.django_db
+def test_a_stored_card_unpublished_meanwhile_is_never_shown(client, article):
+    from articles.models import StoredRelated
+    from articles.related import refresh_all
+
+    refresh_all()
+    shown = ArticlePage.objects.get(pk=StoredRelated.objects.get(article=article).ids[0])
+    assert shown.url in cards_on(client, article)
+    shown.unpublish()  # the worker has not run again: the stored list still names it
+    assert shown.url not in cards_on(client, article)
+
+
+@pytest.mark.django_db
+def test_the_worker_refreshes_in_small_chunks_a_second_apart(article, monkeypatch):
+    from django_tasks_db.models import DBTaskResult
+
+    from articles import related
+    from articles.models import StoredRelated
+
+    monkeypatch.setattr(related, "REFRESH_CHUNK", 2)
+    related.refresh_related.call()
+    assert StoredRelated.objects.count() == 2
+    [following] = DBTaskResult.objects.filter(
+        task_path=related.refresh_related.module_path, run_after__gt=timezone.now()
+    ).exclude(args_kwargs__args=[])
+    first_two = ArticlePage.objects.visible().order_by("pk")[:2]
+    assert following.args_kwargs["args"] == [first_two[1].pk], "the next chunk starts after it"

@@ -54,14 +54,5 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # does (SERVE_MEDIA=False).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not env("AWS_STORAGE_BUCKET_NAME", default=""))
 
-# A CDN in front is purged on publish when FRONTEND_CACHE_PURGE_URL names its purge endpoint.
-if env("FRONTEND_CACHE_PURGE_URL", default=""):
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
-        }
-    }
-
 LOGGING["formatters"] = {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}}  # noqa: F405
 LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405

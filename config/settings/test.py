@@ -1,13 +1,14 @@
 """Test run: PostgreSQL on this machine by default, fast hashing, no outgoing mail."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import POSTGRES_OPTIONS, env
 
 DATABASES = {
     "default": env.db(
         "TEST_DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/hiring_articles"
     )
 }
+DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SALES_NOTIFY_EMAILS = ["sales@example.com"]

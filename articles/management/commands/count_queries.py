@@ -6,8 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.listing import ARTICLES_PER_PAGE
 from articles.models import ArticlePage, Author, City
-from articles.pages import ARTICLES_PER_PAGE
 
 
 class Command(BaseCommand):
