@@ -45,8 +45,10 @@ $PY -c "import redis, os; redis.Redis.from_url(os.environ['CACHE_URL']).flushdb(
 $PY manage.py count_queries > build/queries-small.tsv
 $PY manage.py generate_articles 295 > /dev/null
 EDGE_PURGE_URLS= $PY manage.py shell -v0 -c "from articles.models import ArticlePage
-from articles.related import refresh_all
-refresh_all()  # what the worker does after an import, before the stack starts
+from articles.related import refresh_all, refresh_related
+from django_tasks_db.models import DBTaskResult
+refresh_all()  # what the worker does after an import, before the stack starts (not during it)
+DBTaskResult.objects.filter(task_path=refresh_related.module_path).delete()
 print('\n'.join(page.url for page in ArticlePage.objects.listed()))" > build/bench-paths.txt
 
 for port in $PORT $APP_PORT $NGINX_PORT; do

@@ -19,7 +19,7 @@ from tests.edge import Varnish, until
 from tests.faults import free_port
 from tests.test_edge import BROWSER
 from tests.test_lead_pipeline import start_worker
-from tests.test_production import production_env, run
+from tests.test_production import collected_static, production_env
 
 PASSWORD = "a-long-password-123"
 
@@ -63,12 +63,7 @@ class Editor:
 @pytest.fixture(scope="module")
 def static_root(tmp_path_factory, django_db_blocker):
     """Collected once for the module: the hosts run production's hashed static files."""
-    folder = tmp_path_factory.mktemp("hosts")
-    with django_db_blocker.unblock():
-        env = production_env(folder)
-    collected = run(["manage.py", "collectstatic", "--noinput", "-v0"], env)
-    assert collected.returncode == 0, collected.stderr
-    return env["STATIC_ROOT"]
+    return collected_static(tmp_path_factory.mktemp("hosts"), django_db_blocker)["STATIC_ROOT"]
 
 
 @pytest.fixture

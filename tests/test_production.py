@@ -71,14 +71,19 @@ def run(args: list[str], env: dict) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+def collected_static(folder, django_db_blocker) -> dict:
+    """Production's environment, its hashed static files collected (once for a module)."""
+    with django_db_blocker.unblock():
+        env = production_env(folder)
+    collected = run(["manage.py", "collectstatic", "--noinput", "-v0"], env)
+    assert collected.returncode == 0, collected.stderr
+    return env
+
+
 @pytest.fixture(scope="module")
 def production(tmp_path_factory, django_db_blocker):
     """Collect static files once, then probe the running configuration."""
-    tmp = tmp_path_factory.mktemp("prod")
-    with django_db_blocker.unblock():
-        env = production_env(tmp)
-    collected = run(["manage.py", "collectstatic", "--noinput", "-v0"], env)
-    assert collected.returncode == 0, collected.stderr
+    env = collected_static(tmp_path_factory.mktemp("prod"), django_db_blocker)
     probe = run(["-c", PROBE], env)
     assert probe.returncode == 0, probe.stderr[-3000:]
     return json.loads(probe.stdout.strip().splitlines()[-1])
