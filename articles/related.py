@@ -90,6 +90,7 @@ def stored_related(ids: list[int]) -> list[ArticlePage]:
     cards = (
         ArticlePage.objects.visible()
         .filter(pk__in=ids)
+        .defer_streamfields()  # a card never shows the body
         .select_related("author", "city", *COVER_RELATED)
         .prefetch_related(*COVER_RENDITIONS)
         .in_bulk()
