@@ -42,14 +42,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_cache() -> None:
-    """Rate limits and whatever else the shared cache holds belong to one test (and so does
-    this process's copy of the site's address: a test's Site record is rolled back unseen)."""
+    """Rate limits and whatever else the shared cache holds belong to one test."""
     from django.core.cache import cache
 
-    from articles.site_url import forget_site_root
-
     cache.clear()
-    forget_site_root()
 
 
 def restore_launch_state() -> None:
