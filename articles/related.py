@@ -111,12 +111,12 @@ def refresh_chunk(after: int = 0) -> tuple[int, int | None]:
         .prefetch_related("related_links")[:REFRESH_CHUNK]
     )
     stored = dict(StoredRelated.objects.filter(article__in=chunk).values_list("article_id", "ids"))
-    changed = []
-    for article in chunk:
-        ids = [card.pk for card in related_articles(article)]
-        if stored.get(article.pk) != ids:
-            StoredRelated.objects.update_or_create(article=article, defaults={"ids": ids})
-            changed.append(article)
+    lists = {article: [card.pk for card in related_articles(article)] for article in chunk}
+    changed = [article for article, ids in lists.items() if stored.get(article.pk) != ids]
+    StoredRelated.objects.bulk_create(
+        [StoredRelated(article=article, ids=lists[article]) for article in changed],
+        update_conflicts=True, unique_fields=["article"], update_fields=["ids"],
+    )  # fmt: skip
     purge_soon(tags.keys_of(changed))
     return len(changed), (chunk[-1].pk if len(chunk) == REFRESH_CHUNK else None)
 
