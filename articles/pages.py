@@ -29,7 +29,7 @@ from pagecache import tags
 from .blocks import ArticleBodyBlock
 from .editor import ArticlePageForm, SeoPanel
 from .listing import paginate
-from .routing import ChildRouteMixin
+from .routing import ChildRouteMixin, KnownRestrictionsMixin
 from .snippets import CallToAction
 
 WORDS_PER_MINUTE = 238  # Wagtail's content checks read English at this speed
@@ -48,7 +48,7 @@ class ArticleTopic(TaggedItemBase):
     )
 
 
-class HomePage(ChildRouteMixin, Page):
+class HomePage(KnownRestrictionsMixin, ChildRouteMixin, Page):
     """The site's front door: what the consultancy writes about, and the latest articles."""
 
     headline = models.CharField(max_length=160, blank=True)
@@ -59,6 +59,7 @@ class HomePage(ChildRouteMixin, Page):
     subpage_types = ["articles.BlogIndexPage"]
     max_count = 1
     child_page_model = "articles.BlogIndexPage"
+    path_page_model = "articles.ArticlePage"  # /blog/<slug>/ in one query
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -68,7 +69,7 @@ class HomePage(ChildRouteMixin, Page):
         return context
 
 
-class BlogIndexPage(ChildRouteMixin, Page):
+class BlogIndexPage(KnownRestrictionsMixin, ChildRouteMixin, Page):
     """/blog/: every live article, newest first, a page at a time."""
 
     intro = models.TextField(blank=True)
@@ -78,13 +79,6 @@ class BlogIndexPage(ChildRouteMixin, Page):
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
     child_page_model = "articles.ArticlePage"
-    child_related = ("author", "author__photo", "city", "call_to_action", *COVER_RELATED)
-    child_prefetch = COVER_RENDITIONS
-
-    def child_annotations(self) -> dict:
-        """The article's stored related ids, read in the routing query itself."""
-        stored = StoredRelated.objects.filter(article=OuterRef("pk")).values("ids")[:1]
-        return {"stored_related_ids": Subquery(stored, output_field=models.JSONField())}
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -130,8 +124,18 @@ def _block_words(block) -> int:
     return len(text.split())
 
 
-class ArticlePage(Page):
+class ArticlePage(KnownRestrictionsMixin, Page):
     """A city-specific article about hiring backend engineers, ending in the shared pitch."""
+
+    # What routing loads with the article (routing.routed): everything its page shows of it.
+    route_related = ("author", "author__photo", "city", "call_to_action", *COVER_RELATED)
+    route_prefetch = COVER_RENDITIONS
+
+    @staticmethod
+    def route_annotations() -> dict:
+        """The article's stored related ids, read in the routing query itself."""
+        stored = StoredRelated.objects.filter(article=OuterRef("pk")).values("ids")[:1]
+        return {"stored_related_ids": Subquery(stored, output_field=models.JSONField())}
 
     intro = models.TextField(help_text="The lead: shown under the title and on listings.")
     date = models.DateField("Publish date", default=date.today)

@@ -14,7 +14,7 @@ from django_tasks import task
 from modelcluster.queryset import FakeQuerySet
 from taggit.models import Tag
 
-from pagecache import tags
+from pagecache import memo, tags
 from pagecache.invalidation import purge_soon
 
 from .pages import (
@@ -86,8 +86,14 @@ REFRESH_CHUNK = 25  # articles a run: about 0.3 s of ranking queries
 
 
 def stored_related(ids: list[int]) -> list[ArticlePage]:
-    """The cards of a stored list: one query by primary key, still only what readers may see."""
-    cards = (
+    """The cards of a stored list, still only what readers may see: kept per process until
+    content changes (pagecache.memo), the missing ones read in one query by primary key."""
+    cards = memo.shared_each("articles:card", ids, _read_cards)
+    return [cards[pk] for pk in ids if cards.get(pk) is not None]
+
+
+def _read_cards(ids: list[int]) -> dict[int, ArticlePage | None]:
+    found = (
         ArticlePage.objects.visible()
         .filter(pk__in=ids)
         .defer_streamfields()  # a card never shows the body
@@ -95,7 +101,7 @@ def stored_related(ids: list[int]) -> list[ArticlePage]:
         .prefetch_related(*COVER_RENDITIONS)
         .in_bulk()
     )
-    return [cards[pk] for pk in ids if pk in cards]
+    return {pk: found.get(pk) for pk in ids}  # None: not visible (kept too: no query again)
 
 
 def refresh_chunk(after: int = 0) -> tuple[int, int | None]:

@@ -6,9 +6,16 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from wagtail.models import Site
 
+from pagecache import memo
+
 
 def site_root() -> str:
-    """The Site record's root URL ("https://example.com"), cached by Wagtail between requests."""
+    """The Site record's root URL ("https://example.com"): cached by Wagtail in Redis, and per
+    process until a content change (pagecache.memo)."""
+    return memo.shared("articles:site-root", _read_site_root)
+
+
+def _read_site_root() -> str:
     roots = Site.get_site_root_paths()
     return roots[0].root_url if roots else settings.SITE_URL.rstrip("/")
 

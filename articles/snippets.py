@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from pagecache import memo
+
 from .blocks import FeatureBlock
 
 CONTACT_PATH = "/contact/"
@@ -145,6 +147,11 @@ class Office(SharedBlockMixin):
     def __str__(self) -> str:
         return f"{self.city}, {self.street}"
 
+    @classmethod
+    def published(cls) -> list["Office"]:
+        """The list readers see, kept per process until content changes (pagecache.memo)."""
+        return memo.shared("articles:offices", lambda: list(cls.objects.filter(live=True)))
+
     @property
     def locality(self) -> str:
         """Third address line as the articles print it: "1260, København, Denmark"."""
@@ -208,4 +215,6 @@ class CallToAction(SharedBlockMixin):
 
     @classmethod
     def default(cls) -> "CallToAction | None":
-        return cls.objects.filter(is_default=True, live=True).first()
+        return memo.shared(
+            "articles:default-cta", cls.objects.filter(is_default=True, live=True).first
+        )

@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import purge, registry, tags
+from . import memo, purge, registry, tags
 from .tasks import REPEAT_AFTER_SECONDS, RETRY_SECONDS, later
 
 # Saving only these keeps a draft: readers still see the published version.
@@ -65,11 +65,13 @@ def page_type_key(page: Page) -> str:
 
 
 def published(sender=None, instance=None, **kwargs) -> None:
+    memo.content_changed()
     purge_soon([tags.key(instance), page_type_key(instance)])
 
 
 def page_gone(page: Page) -> None:
     """It (and what is under it) must not be served again as it was."""
+    memo.content_changed()
     subtree = {
         page.pk,
         *Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True),
@@ -113,8 +115,13 @@ def snippet_deleted(sender=None, instance=None, **kwargs) -> None:
 
 
 def snippet_changed(instance) -> None:
+    memo.content_changed()
     purge_soon([tags.key(instance)])  # the pages that show this one (an author's, a city's)
     spread(tags.key(type(instance)))  # the pages that show some of them: every article
+
+
+def site_changed(sender=None, **kwargs) -> None:
+    memo.content_changed()
 
 
 def connect() -> None:
@@ -128,6 +135,10 @@ def connect() -> None:
             restriction_changed, sender="wagtailcore.PageViewRestriction",
             dispatch_uid=f"pagecache-restriction-{signal is post_save}",
         )  # fmt: skip
+    for signal in (post_save, post_delete):
+        signal.connect(
+            site_changed, sender="wagtailcore.Site", dispatch_uid=f"memo-site-{signal is post_save}"
+        )
     # Any model's save: the registry says which ones readers see (apps register in any order).
     post_save.connect(snippet_saved, dispatch_uid="pagecache-snippet-saved")
     post_delete.connect(snippet_deleted, dispatch_uid="pagecache-snippet-deleted")

@@ -27,7 +27,7 @@ register.filter("absolute", absolute)
 @register.inclusion_tag("includes/offices.html", takes_context=True)
 def office_list(context, heading_id: str = "offices-heading") -> dict:
     """The published offices, or in an editor's preview the list with the edited office."""
-    offices = context.get("preview_offices") or Office.objects.filter(live=True)
+    offices = context.get("preview_offices") or Office.published()
     return {"offices": list(offices), "heading_id": heading_id}
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 MIDDLEWARE = [
     # First: it tells the edge what it may keep of the response the others have finished.
     "pagecache.middleware.EdgeCacheMiddleware",
+    "pagecache.memo.RenderMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -235,6 +236,9 @@ EDGE_PURGE_BACKEND = env("EDGE_PURGE_BACKEND", default="pagecache.purge.VarnishB
 # Seconds over which a change shown on every page (the call to action, the offices) renews them,
 # a few at a time; 0: all at once.
 EDGE_SPREAD_SECONDS = env.int("EDGE_SPREAD_SECONDS", default=30)
+# Renders keep what every page reads (the site, the call to action, the offices, article cards)
+# per process until the next content change (pagecache/memo.py); needs the shared Redis cache.
+RENDER_MEMO = env.bool("RENDER_MEMO", default=True)
 # The response header carrying a page's tags: "xkey" for Varnish, "Surrogate-Key" for Fastly.
 EDGE_TAG_HEADER = env("EDGE_TAG_HEADER", default="xkey")
 
