@@ -123,7 +123,7 @@ def refresh_chunk(after: int = 0) -> tuple[int, int | None]:
         [StoredRelated(article=article, ids=lists[article]) for article in changed],
         update_conflicts=True, unique_fields=["article"], update_fields=["ids"],
     )  # fmt: skip
-    purge_soon(tags.keys_of(changed))
+    purge_soon({tags.own_key(article.pk) for article in changed})  # their pages, not their cards
     return len(changed), (chunk[-1].pk if len(chunk) == REFRESH_CHUNK else None)
 
 

@@ -24,7 +24,7 @@ export CACHE_URL=${BENCH_CACHE_URL:-redis://127.0.0.1:6379/3}
 export SECURE_SSL_REDIRECT=False   # no TLS proxy in front of this benchmark
 export STATIC_ROOT=build/bench-static
 export LOG_LEVEL=ERROR
-export EDGE_PURGE_URLS="$BASE"  # the editor's changes (publish.py) purge the bench's Varnish
+export EDGE_PURGE_URLS=  # set-up purges nothing; the stack and the editor (publish.py) do
 export WEB_WORKERS=${BENCH_WORKERS:-$(( 2 * $(nproc) ))}  # as Deploy advises: about 2 × cores
 
 echo "== Preparing a fresh benchmark database ($DATABASE_URL)"
@@ -44,11 +44,11 @@ $PY manage.py collectstatic --noinput -v0
 $PY -c "import redis, os; redis.Redis.from_url(os.environ['CACHE_URL']).flushdb()"
 $PY manage.py count_queries > build/queries-small.tsv
 $PY manage.py generate_articles 295 > /dev/null
-EDGE_PURGE_URLS= $PY manage.py shell -v0 -c "from articles.models import ArticlePage
-from articles.related import refresh_all, refresh_related
+$PY manage.py shell -v0 -c "from articles.models import ArticlePage
+from articles.related import refresh_all
 from django_tasks_db.models import DBTaskResult
 refresh_all()  # what the worker does after an import, before the stack starts (not during it)
-DBTaskResult.objects.filter(task_path=refresh_related.module_path).delete()
+DBTaskResult.objects.ready().delete()  # the set-up's jobs: the stack starts with a quiet worker
 print('\n'.join(page.url for page in ArticlePage.objects.listed()))" > build/bench-paths.txt
 
 for port in $PORT $APP_PORT $NGINX_PORT; do
@@ -58,6 +58,7 @@ for port in $PORT $APP_PORT $NGINX_PORT; do
   fi
 done
 echo "== Starting the stack: Varnish on $BASE, gunicorn ($WEB_WORKERS workers) on :$APP_PORT"
+export EDGE_PURGE_URLS="$BASE"  # the editor's changes (publish.py) purge the bench's Varnish
 PORT=$PORT APP_PORT=$APP_PORT deploy/serve.sh > build/serve.log 2>&1 &
 STACK=$!
 NGINX_DIR=$(mktemp -d /tmp/bench-nginx-XXXXXX)

@@ -1,13 +1,15 @@
 """When content changes, purge the edge's copies of exactly what shows it (tags.py).
 
-- A page published: soft purge of its key (its page, and every card of it elsewhere) and its
-  type's (every listing of that type). Readers get the old copy while one fetch renews it.
+- A page published: soft purge of the page itself and of its type's key (every listing of that
+  type) at once; its cards on other pages spread over EDGE_SPREAD_SECONDS a bucket at a time (an
+  article can be on hundreds of related lists). Readers get the old copy while one fetch renews
+  it.
 - A page unpublished, deleted, moved, renamed or restricted: hard purge of it and its subtree,
-  so anonymous readers cannot get it a moment longer; the pages that show it as a card and its
-  type's listings soft (renewed on their next request, nobody waiting for them).
+  so anonymous readers cannot get it a moment longer; its type's listings soft at once and the
+  pages that show it as a card soft, spread (renewed on their next request, nobody waiting).
 - A registered snippet saved (readers see the change) or deleted: soft purge of it, and of its
-  type spread over EDGE_SPREAD_SECONDS a bucket at a time (tags.py): a call to action shown on
-  every article renews a few pages a second, so readers never notice the renders.
+  type spread (tags.py): a call to action shown on every article renews a few pages a second, so
+  readers never notice the renders.
 
 Purges are sent when the change commits: a reader who renders in between sees the committed, old
 version, and would otherwise keep it as current.
@@ -44,18 +46,20 @@ def purge_soon(keys: Iterable[str], hard: bool = False) -> None:
     transaction.on_commit(at_commit, robust=True)
 
 
-def spread(key: str) -> None:
-    """Soft-purge a type's key a bucket at a time over EDGE_SPREAD_SECONDS (the worker)."""
-    if purge.backend() is None:
+def spread(keys: Iterable[str]) -> None:
+    """Soft-purge these keys a bucket at a time over EDGE_SPREAD_SECONDS (the worker)."""
+    keys = sorted(set(keys))
+    if not keys or purge.backend() is None:
         return
     seconds = settings.EDGE_SPREAD_SECONDS
     if seconds <= 0:
-        purge_soon([f"{key}:{bucket}" for bucket in range(tags.BUCKETS)])
+        purge_soon([f"{key}:{bucket}" for key in keys for bucket in range(tags.BUCKETS)])
         return
 
     def at_commit() -> None:
         for bucket in range(tags.BUCKETS):
-            later(bucket * seconds / tags.BUCKETS).enqueue([f"{key}:{bucket}"], False)
+            delay = bucket * seconds / tags.BUCKETS
+            later(delay).enqueue([f"{key}:{bucket}" for key in keys], False)
 
     transaction.on_commit(at_commit, robust=True)
 
@@ -66,7 +70,8 @@ def page_type_key(page: Page) -> str:
 
 def published(sender=None, instance=None, **kwargs) -> None:
     memo.content_changed()
-    purge_soon([tags.key(instance), page_type_key(instance)])
+    purge_soon([tags.own_key(instance.pk), page_type_key(instance)])
+    spread([tags.key(instance)])  # its cards on other pages: an article may be on hundreds
 
 
 def page_gone(page: Page) -> None:
@@ -77,7 +82,8 @@ def page_gone(page: Page) -> None:
         *Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True),
     }
     purge_soon({tags.own_key(pk) for pk in subtree}, hard=True)
-    purge_soon({tags.page_key(pk) for pk in subtree} | {page_type_key(page)})
+    purge_soon([page_type_key(page)])
+    spread({tags.page_key(pk) for pk in subtree})  # their cards elsewhere, a few pages a second
 
 
 def unpublished(sender=None, instance=None, **kwargs) -> None:
@@ -117,7 +123,7 @@ def snippet_deleted(sender=None, instance=None, **kwargs) -> None:
 def snippet_changed(instance) -> None:
     memo.content_changed()
     purge_soon([tags.key(instance)])  # the pages that show this one (an author's, a city's)
-    spread(tags.key(type(instance)))  # the pages that show some of them: every article
+    spread([tags.key(type(instance))])  # the pages that show some of them: every article
 
 
 def site_changed(sender=None, **kwargs) -> None:

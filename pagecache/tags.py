@@ -9,9 +9,10 @@ another's models:
 - `key(Model)`: "some objects of this type": a listing of articles, the list of offices. Any
   publish of that type, or a change to one of them, purges it.
 
-A type's key is also written once more with the page's *bucket* (`articles.office:7`, one of
-BUCKETS by a hash of the URL), so that a change shown on every page can be purged a bucket at
-a time (invalidation.spread): a few pages are renewed each second instead of all at once.
+A type's key and a page's key are also written once more with the page's *bucket*
+(`articles.office:7`, `page-12:7`, one of BUCKETS by a hash of the URL), so that a change shown
+on many pages (the offices; an article on many related lists) can be purged a bucket at a time
+(invalidation.spread): a few pages are renewed each second instead of all at once.
 
 Tags live on the request (its META), so views, templates and template tags add to them while
 the response is made; the middleware writes them into the response header.
@@ -52,10 +53,15 @@ def bucket_of(path: str) -> int:
     return zlib.crc32(path.encode()) % BUCKETS
 
 
+def is_page_key(name: str) -> bool:
+    return name.startswith("page-") and name[5:].isdigit()
+
+
 def with_buckets(keys: set[str], path: str) -> set[str]:
-    """The keys a response at `path` is tagged with: its type keys once more in its bucket."""
+    """The keys a response at `path` is tagged with: its type and page keys once more in its
+    bucket."""
     bucket = bucket_of(path)
-    return keys | {f"{name}:{bucket}" for name in keys if is_type_key(name)}
+    return keys | {f"{name}:{bucket}" for name in keys if is_type_key(name) or is_page_key(name)}
 
 
 def own_key(page_id: int) -> str:

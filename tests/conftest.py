@@ -1,14 +1,12 @@
 """Shared fixtures: the launch content is imported once per session, as `make setup` does."""
 
 import io
-import json
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -19,8 +17,8 @@ from articles.models import ArticlePage, BlogIndexPage
 from tests.faults import SmtpServer
 
 SHIPPED_FILES = sorted(Path(settings.ARTICLES_CONTENT_DIR).glob("*.txt"))
-# The database as the session set it up (migrations plus the launch articles), as JSON.
-LAUNCH_STATE: dict[str, str] = {}
+# The database as the session set it up (migrations plus the launch articles), kept in SQL.
+LAUNCH_SCHEMA = "launch_state"
 
 
 def pytest_report_header(config) -> str:
@@ -37,7 +35,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         assert connection.vendor == "postgresql", "the suite runs on PostgreSQL (see README)"
         call_command("import_articles", settings.ARTICLES_CONTENT_DIR, stdout=io.StringIO())
         call_command("draw_covers", stdout=io.StringIO())  # as `make setup` does
-        LAUNCH_STATE["json"] = connection.creation.serialize_db_to_string()
+        snapshot_launch_state()
 
 
 @pytest.fixture(autouse=True)
@@ -48,25 +46,44 @@ def fresh_cache() -> None:
     cache.clear()
 
 
+def copied_tables() -> dict[str, str]:
+    """Every table of the test database, with the columns a copy can write (not generated)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name,"
+            " string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)"
+            " FROM information_schema.columns WHERE table_schema = 'public'"
+            " AND is_generated = 'NEVER' GROUP BY table_name"
+        )
+        return dict(cursor.fetchall())
+
+
+def snapshot_launch_state() -> None:
+    """Keep the launch state in a schema of its own, copied table by table in SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DROP SCHEMA IF EXISTS {LAUNCH_SCHEMA} CASCADE; CREATE SCHEMA {LAUNCH_SCHEMA}"
+        )
+        for table in copied_tables():
+            cursor.execute(f'CREATE TABLE {LAUNCH_SCHEMA}."{table}" AS TABLE public."{table}"')
+
+
 def restore_launch_state() -> None:
-    """Bring back the launch state after a transactional test flushed the database."""
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    # Content types go in first, from the raw data: building some models' instances looks
-    # them up, and would otherwise create them under ids the snapshot uses for others.
-    rows = json.loads(LAUNCH_STATE["json"])
-    ContentType.objects.bulk_create(
-        ContentType(pk=row["pk"], **row["fields"])
-        for row in rows
-        if row["model"] == "contenttypes.contenttype"
-    )
-    ContentType.objects.clear_cache()
-    with transaction.atomic(), connection.constraint_checks_disabled():
-        for item in serializers.deserialize("json", LAUNCH_STATE["json"]):
-            item.save()
+    """Bring back the launch state after a transactional test flushed the database: the
+    snapshot's rows copied back in SQL (no model code runs), then the sequences after them."""
+    tables = copied_tables()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")  # no FK order needed
+        names = ", ".join(f'public."{table}"' for table in tables)
+        cursor.execute(f"TRUNCATE {names}")
+        for table, columns in tables.items():
+            copy = f'SELECT {columns} FROM {LAUNCH_SCHEMA}."{table}"'
+            cursor.execute(f'INSERT INTO public."{table}" ({columns}) {copy}')
     models = [m for app in apps.get_app_configs() for m in app.get_models()]
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

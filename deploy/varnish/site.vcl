@@ -93,6 +93,9 @@ sub vcl_backend_response {
     # Requests with a session never reach the cache: kept pages vary by encoding only.
     set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,) *cookie *(?=,|$)", "");
     set beresp.http.Vary = regsub(beresp.http.Vary, "^,? *", "");
+    if (beresp.http.Vary == "") {
+        unset beresp.http.Vary;
+    }
     if (beresp.http.Content-Type ~ "^(text/|application/(rss|atom)?\+?xml|application/json)") {
         set beresp.do_gzip = true;
     }
