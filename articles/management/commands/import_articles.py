@@ -1,5 +1,6 @@
 """`manage.py import_articles PATH...`: load articles written in the seed text format."""
 
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         except ValueError as error:  # a malformed SITE_URL
             raise CommandError(str(error)) from error
         failures = 0
-        imported = 0
+        outcomes: Counter[str] = Counter()
         for path in paths:
             try:
                 files = article_files(path)
@@ -39,16 +40,22 @@ class Command(BaseCommand):
                 except ArticleFormatError as error:
                     failures += self.report(file, error)
                     continue
-                imported += 1
+                outcomes[outcome.status] += 1
                 drafts = (
                     f", {outcome.drafts_created} draft(s) to write"
                     if outcome.drafts_created
                     else ""
                 )
                 self.stdout.write(f"{file}: {outcome.status} “{outcome.article.title}”{drafts}")
+        imported = outcomes["created"] + outcomes["updated"]
         if failures:
             raise CommandError(f"{failures} file(s) not imported; {imported} imported")
-        self.stdout.write(self.style.SUCCESS(f"{imported} article(s) imported"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{outcomes['created']} new, {outcomes['updated']} updated, "
+                f"{outcomes['unchanged']} unchanged"
+            )
+        )
 
     def report(self, path: Path, error: object) -> int:
         self.stderr.write(f"{path}: {error}")
