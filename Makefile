@@ -74,9 +74,11 @@ edge:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; }
 
-## test: setup, ruff, then the whole suite (browser tests included) against PostgreSQL
-test: setup lint browser edge
+## test: the test database checked first (one line if unreachable), then setup, ruff, and the
+## whole suite (browser tests included) against PostgreSQL
+test: install
 	@$(PY) -m config.preflight
+	@$(MAKE) --no-print-directory setup lint browser edge
 	$(BIN)/pytest
 
 ## bench: the production stack (make serve) measured by wrk against nginx (installs Debian's

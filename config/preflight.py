@@ -19,7 +19,8 @@ def main() -> int:
             password=db.get("PASSWORD") or None, dbname="postgres", connect_timeout=3,
         ).close()  # fmt: skip
     except psycopg.Error as error:
-        reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        lines = str(error).strip().splitlines()
+        reason = lines[-1].strip() if lines else type(error).__name__
         print(
             f"make test needs PostgreSQL, but {where} did not answer ({reason}): start it, or "
             "set TEST_DATABASE_URL=postgres://USER@HOST:PORT/NAME (see README, Prerequisites).",
