@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import memo, purge, registry, tags
-from .tasks import REPEAT_AFTER_SECONDS, RETRY_SECONDS, later
+from .tasks import REPEAT_AFTER_SECONDS, RETRY_SECONDS, later, renew_spread
 
 # Saving only these keeps a draft: readers still see the published version.
 DRAFT_BOOKKEEPING = {"latest_revision", "has_unpublished_changes", "live_revision"}
@@ -38,7 +38,7 @@ def purge_soon(keys: Iterable[str], hard: bool = False) -> None:
         return
 
     def at_commit() -> None:
-        if purge.send(set(keys), hard):
+        if purge.send(set(keys), hard) is not None:
             later(REPEAT_AFTER_SECONDS).enqueue(keys, hard)
         else:
             later(RETRY_SECONDS).enqueue(keys, hard, 2, True)
@@ -47,21 +47,14 @@ def purge_soon(keys: Iterable[str], hard: bool = False) -> None:
 
 
 def spread(keys: Iterable[str]) -> None:
-    """Soft-purge these keys a bucket at a time over EDGE_SPREAD_SECONDS (the worker)."""
+    """Soft-purge these keys a bucket at a time (the worker paces them: tasks.renew_spread)."""
     keys = sorted(set(keys))
     if not keys or purge.backend() is None:
         return
-    seconds = settings.EDGE_SPREAD_SECONDS
-    if seconds <= 0:
+    if settings.EDGE_SPREAD_SECONDS <= 0:
         purge_soon([f"{key}:{bucket}" for key in keys for bucket in range(tags.BUCKETS)])
         return
-
-    def at_commit() -> None:
-        for bucket in range(tags.BUCKETS):
-            delay = bucket * seconds / tags.BUCKETS
-            later(delay).enqueue([f"{key}:{bucket}" for key in keys], False)
-
-    transaction.on_commit(at_commit, robust=True)
+    transaction.on_commit(lambda: renew_spread.enqueue(keys), robust=True)
 
 
 def page_type_key(page: Page) -> str:

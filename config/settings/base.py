@@ -233,9 +233,12 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 # Where purges go: every Varnish in front (http://host:port), none in development.
 EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
 EDGE_PURGE_BACKEND = env("EDGE_PURGE_BACKEND", default="pagecache.purge.VarnishBackend")
-# Seconds over which a change shown on every page (the call to action, the offices) renews them,
-# a few at a time; 0: all at once.
+# At least these seconds over which a change shown on many pages (the call to action, the
+# offices, an article's cards) renews them, a thirtieth at a time; 0: all at once...
 EDGE_SPREAD_SECONDS = env.int("EDGE_SPREAD_SECONDS", default=30)
+# ...and no faster than this many pages renewed a second (per edge): a site ten times larger
+# takes longer to renew, not ten times the renders a second.
+EDGE_RENEWALS_PER_SECOND = env.float("EDGE_RENEWALS_PER_SECOND", default=10)
 # Renders keep what every page reads (the site, the call to action, the offices, article cards)
 # per process until the next content change (pagecache/memo.py); needs the shared Redis cache.
 RENDER_MEMO = env.bool("RENDER_MEMO", default=True)
