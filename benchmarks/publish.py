@@ -4,7 +4,8 @@ KIND is `article` (an established article updated), `cta` (the default call to a
 heading changed and published) or `unpublish` (an article taken down). Django is set up, and
 what an editor's running process has loaded is loaded, before the phase starts (the file
 build/publisher.ready says so): the phase measures the change, not a Python start-up. Prints
-what readers should now see: the new text, or the path that must be gone.
+what readers should now see: the new text, or the path that must be gone; writes how long the
+change itself took (build/published.took).
 """
 
 import sys
@@ -24,6 +25,7 @@ cta = CallToAction.default()
 page.url  # noqa: B018  (URL patterns and the site root, as in a running process)
 Path("build/publisher.ready").touch()
 time.sleep(seconds / 3)
+started = time.monotonic()
 if kind == "article":
     page.title += " (updated)"
     page.save_revision().publish()
@@ -36,5 +38,6 @@ else:
     shown = page.url
     page.unpublish()
 Path("build/published.at").write_text(str(time.time()))
+Path("build/published.took").write_text(f"{time.monotonic() - started:.2f}")
 Path("build/published.path").write_text(page.url)
 print(shown)

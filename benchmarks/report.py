@@ -8,6 +8,7 @@ from pathlib import Path
 CACHED_TARGET = 0.7  # a cached article through Varnish, of nginx serving the page from disk
 UNCACHED_TARGET = 90.0  # req/s: 3× the 30 an uncached article served before the edge issue
 CHANGE_THROUGHPUT, CHANGE_P99 = 0.9, 2.0  # of steady, while an editor changes something
+PHASE_SECONDS = float(os.environ.get("BENCH_SECONDS", 10))  # as run.sh's wrk phases
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -46,6 +47,13 @@ def phase_report(phases_file: str, visible_file: str) -> list[str]:
           f" {notes[('visible', 'cta')]} s; the unpublished article answers"
           f" {notes[('gone', 'unpublish')]} at once.")  # fmt: skip
     print("The search bot (50 a second, each from another address) got:", notes[("bot", "answers")])
+    took = {what: float(value) for (kind, what), value in notes.items() if kind == "took"}
+    print(
+        "The editor's change itself took (s):", ", ".join(f"{k} {v:.2f}" for k, v in took.items())
+    )
+    for what, seconds in took.items():
+        if seconds > PHASE_SECONDS * 2 / 3:  # it began a third of the way in
+            failures.append(f"{what}: the change took {seconds:.1f} s, past the phase's end")
     if "never" in (notes[("visible", "article")], notes[("visible", "cta")]):
         failures.append("a change never showed on every article")
     if notes[("gone", "unpublish")] != "404":

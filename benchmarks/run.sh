@@ -116,6 +116,7 @@ change() {  # kind: a load phase with the editor's change a third of the way in
   while [ ! -e build/publisher.ready ] && kill -0 $publisher 2>/dev/null; do sleep 0.05; done
   phase "$1"
   wait $publisher
+  echo -e "took\t$1\t$(cat build/published.took)" >&3
 }
 {
   phase steady
