@@ -177,13 +177,19 @@ def run_renewals() -> list[float]:
     return gaps
 
 
-def test_a_call_to_action_publish_renews_every_article_a_few_at_a_time(edge, settings):
+def publish_pitch(edge, heading: str) -> list[ArticlePage]:
+    """Every article kept by the edge, then the default call to action published anew."""
     articles = list(ArticlePage.objects.live())
     for article in articles:
         warm(edge, article.url)
     cta = CallToAction.default()
-    cta.heading = "Grow Your Backend Team"
+    cta.heading = heading
     cta.save_revision().publish()
+    return articles
+
+
+def test_a_call_to_action_publish_renews_every_article_a_few_at_a_time(edge, settings):
+    articles = publish_pitch(edge, "Grow Your Backend Team")
     assert len(queued_renewals()) == 1, "one bucket of pages at a time"
     for article in articles:  # nothing renewed yet: every reader gets the kept page at once
         first = edge.get(article.url, **BROWSER)
@@ -199,12 +205,7 @@ def test_a_call_to_action_publish_renews_every_article_a_few_at_a_time(edge, set
 def test_a_renewal_waits_longer_after_a_bucket_of_many_pages(edge, settings):
     """The renders a change causes stay at EDGE_RENEWALS_PER_SECOND however large the site."""
     settings.EDGE_RENEWALS_PER_SECOND = 0.5  # two seconds a page
-    articles = list(ArticlePage.objects.live())
-    for article in articles:
-        warm(edge, article.url)
-    cta = CallToAction.default()
-    cta.heading = "Paced Backend Pitch"
-    cta.save_revision().publish()
+    articles = publish_pitch(edge, "Paced Backend Pitch")
     gaps = run_renewals()
     in_bucket = Counter(tags.bucket_of(article.url) for article in articles)
     # After each bucket: at least 2 s for each page it held, and never less than 1 s.
