@@ -40,6 +40,7 @@ install: venv-check
 
 ## setup: venv, dependencies, migrations, site tree and the shipped articles (safe to repeat)
 setup: install
+	@$(PY) -m config.preflight --app
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_articles $(CONTENT)
 	$(PY) manage.py draw_covers

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from tests.faults import free_port
@@ -38,6 +39,26 @@ def test_an_unreachable_test_database_is_one_line_naming_the_fix():
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert "make test needs PostgreSQL" in line and "TEST_DATABASE_URL" in line
+
+
+def preflight_app(database_url: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    return subprocess.run(
+        [sys.executable, "-m", "config.preflight", "--app"], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+
+
+def test_make_run_with_an_unreachable_database_is_one_line_naming_the_fix():
+    result = preflight_app(f"postgres://postgres@127.0.0.1:{free_port()}/site")
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "did not answer" in line and "DATABASE_URL" in line and "SQLite" in line
+
+
+@pytest.mark.parametrize("url", ["postgres://postgres@127.0.0.1:5432/postgres", "sqlite:///x.db"])
+def test_a_reachable_or_embedded_site_database_passes_the_check(url):
+    assert preflight_app(url).returncode == 0
 
 
 def test_the_reachable_test_database_passes_the_check():
