@@ -17,6 +17,7 @@ class ArticlesConfig(AppConfig):
         from .covers import GeneratedCover, cover_deleted, draw_on_publish
         from .images import uploaded
         from .newsroom import written
+        from .pages import ArticlePage
         from .related import article_changed
         from .snippets import Author, CallToAction, City, Office
 
@@ -27,7 +28,9 @@ class ArticlesConfig(AppConfig):
         for name, signal in [("published", page_published), ("unpublished", page_unpublished),
                              ("deleted", post_delete)]:  # fmt: skip
             signal.connect(article_changed, dispatch_uid=f"articles-related-{name}")
-        page_published.connect(draw_on_publish, dispatch_uid="articles-draw-cover")
+        page_published.connect(
+            draw_on_publish, sender=ArticlePage, dispatch_uid="articles-draw-cover"
+        )
         post_delete.connect(
             cover_deleted, sender=GeneratedCover, dispatch_uid="articles-cover-gone"
         )

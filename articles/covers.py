@@ -238,9 +238,10 @@ def cover_deleted(sender=None, instance=None, **kwargs) -> None:
 
 
 def draw_on_publish(sender=None, instance=None, **kwargs) -> None:
-    """page_published: an article without the editor's own image whose title, city or author
-    changed gets its cover drawn by the worker (queued with the publish, in its transaction)."""
-    if instance._meta.label_lower != "articles.articlepage" or instance.feed_image_id:
+    """page_published of an ArticlePage: one without the editor's own image whose title, city or
+    author changed gets its cover drawn by the worker (queued with the publish, in its
+    transaction)."""
+    if instance.feed_image_id:
         return
     if not GeneratedCover.objects.filter(page=instance, key=cover_key(instance)).exists():
         draw_cover_later.enqueue(instance.pk)

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 
-from access.middleware import has_content_access
+from access.roles import has_content_access
 
 from . import meta
 

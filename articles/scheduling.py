@@ -1,30 +1,10 @@
 """Scheduled publishing without cron: the background worker runs Wagtail's own command."""
 
 import io
-import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.core.management import call_command
-from django.db import connection
 
-
-@contextmanager
-def only_one_worker(name: str) -> Iterator[bool]:
-    """True in one worker at a time (a PostgreSQL advisory lock); SQLite runs one worker."""
-    if connection.vendor != "postgresql":
-        yield True
-        return
-    key = zlib.crc32(name.encode())
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
-        locked = cursor.fetchone()[0]
-    try:
-        yield locked
-    finally:
-        if locked:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+from background.locks import only_one_worker
 
 
 def publish_scheduled() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 CACHED_TARGET = 0.7  # a cached article through Varnish, of nginx serving the page from disk
 UNCACHED_TARGET = 90.0  # req/s: 3× the 30 an uncached article served before the edge issue
+UNCACHED_CPU_MS = 20.0  # the application's CPU per uncached article (51-68 ms before)
 CHANGE_THROUGHPUT, CHANGE_P99 = 0.9, 2.0  # of steady, while an editor changes something
 PHASE_SECONDS = float(os.environ.get("BENCH_SECONDS", 10))  # as run.sh's wrk phases
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -51,9 +52,9 @@ def phase_report(phases_file: str, visible_file: str) -> list[str]:
     print(
         "The editor's change itself took (s):", ", ".join(f"{k} {v:.2f}" for k, v in took.items())
     )
-    for what, seconds in took.items():
-        if seconds > PHASE_SECONDS * 2 / 3:  # it began a third of the way in
-            failures.append(f"{what}: the change took {seconds:.1f} s, past the phase's end")
+    for what, seconds in took.items():  # a change phase: 2 × PHASE_SECONDS, the change at 1/6
+        if seconds > PHASE_SECONDS:
+            failures.append(f"{what}: the change took {seconds:.1f} s, its effect barely measured")
     if "never" in (notes[("visible", "article")], notes[("visible", "cta")]):
         failures.append("a change never showed on every article")
     if notes[("gone", "unpublish")] != "404":
@@ -78,7 +79,13 @@ def main(rps_file: str, small_file: str, large_file: str, phases_file: str, visi
     for name in small:
         print(f"{name:<30}{small[name]:>14}{large[name]:>16}")
 
+    requests = next(int(n or 1) for name, _, _, n in rows(rps_file) if name == "uncached article")
+    seconds = int(os.environ["UNCACHED_CPU_TICKS"]) / int(os.environ["CLOCK_TICKS"])
+    cpu_ms = seconds * 1000 / requests
+    print(f"\nApplication CPU per uncached article: {cpu_ms:.1f} ms (gunicorn's workers)")
     failures = phase_report(phases_file, visible_file)
+    if cpu_ms > UNCACHED_CPU_MS:
+        failures.append(f"uncached article above {UNCACHED_CPU_MS:.0f} ms of CPU")
     if rps["cached article"][0] < CACHED_TARGET * limit:
         failures.append(f"cached article below {CACHED_TARGET}× nginx")
     if rps["uncached article"][0] < UNCACHED_TARGET:

@@ -12,8 +12,6 @@ from django.views.static import serve
 
 MEDIA_MAX_AGE = 86400
 
-RETRY_AFTER_SECONDS = 60
-
 
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -31,7 +29,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(sys.exc_info()[1], DatabaseError):
         context = {"fallback_email": settings.CONTACT_FALLBACK_EMAIL}
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,25 +1,14 @@
 """Admin report: which articles bring leads, qualified leads and won work, and for how much."""
 
-from django.db.models import Count, Q, Sum
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
 
-from .models import Inquiry, LeadsReport, Status
-
-FUNNEL = {
-    "total": Count("pk"),
-    "qualified": Count("pk", filter=Q(qualified_at__isnull=False)),
-    "won": Count("pk", filter=Q(status=Status.WON)),
-    "won_value": Sum("deal_value", filter=Q(status=Status.WON), default=0),
-}
+from .funnel import FUNNEL, rate
+from .models import Inquiry, LeadsReport
 
 
 class SourcePaginator(WagtailPaginator):
     verbose_name, verbose_name_plural = "source", "sources"  # a row is an article, not a lead
-
-
-def rate(part: int, whole: int) -> str:
-    return f"{part / whole:.0%}" if whole else "–"
 
 
 class LeadsByArticleReport(ReportView):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from access.middleware import has_content_access
+from access.roles import has_content_access
 
 from .models import OPEN_STATUSES, Inquiry, Status, totals_by_status
 

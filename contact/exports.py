@@ -15,6 +15,8 @@ from django.utils import timezone
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from config import patches
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,19 +37,16 @@ def readable_time(value: datetime) -> str:
     return local.isoformat(timespec="seconds")
 
 
+def cell(view, value: object, export_format: str, original) -> object:
+    """A spreadsheet cell as the rules above want it (`original()`: Wagtail's own value)."""
+    if export_format != view.FORMAT_CSV:
+        return xlsx_safe(original())
+    if isinstance(value, datetime):
+        return readable_time(value)
+    return safe_cell(original())
+
+
 def protect_all_exports() -> None:
     """Every CSV and XLSX the admin offers (Inquiries, reports, Site history) goes through Wagtail's
     mixin, so the rule is applied there once rather than in each view."""
-    if getattr(SpreadsheetExportMixin, "formula_safe", False):
-        return
-    preprocess = SpreadsheetExportMixin.preprocess_field_value
-
-    def preprocess_field_value(self, field, value, export_format):
-        if export_format != self.FORMAT_CSV:
-            return xlsx_safe(preprocess(self, field, value, export_format))
-        if isinstance(value, datetime):
-            return readable_time(value)
-        return safe_cell(preprocess(self, field, value, export_format))
-
-    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
-    SpreadsheetExportMixin.formula_safe = True
+    patches.wrap_spreadsheet_cells(SpreadsheetExportMixin, cell)

@@ -12,13 +12,12 @@ from django.urls import reverse
 from django.views import View
 
 from access.ratelimit import client_over_limit
-from config.views import RETRY_AFTER_SECONDS
-from performance.counting import FORM, count
 
 from .forms import InquiryForm, source_article, submission_token
 from .models import Inquiry
 from .notifications import queue
 from .readiness import assess
+from .signals import form_viewed_from_article
 
 THANKS_SALT = "contact.thanks"
 THANKS_MAX_AGE = 60 * 60 * 24
@@ -53,7 +52,7 @@ class ContactView(View):
         form = InquiryForm(initial=initial)
         source = source_article(initial["article"])
         if source and not request.user.is_authenticated:  # the form, reached from an article
-            count(request.META, f"{FORM} {source.pk}")
+            form_viewed_from_article.send(ContactView, environ=request.META, article_pk=source.pk)
         return self.render(request, form, source=source)
 
     def post(self, request: HttpRequest) -> HttpResponse:
@@ -110,7 +109,7 @@ class ContactView(View):
             "fallback_email": settings.CONTACT_FALLBACK_EMAIL,
         }
         response = render(request, self.template_name, context, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER_SECONDS)
         return response
 
     def render(self, request, form, status: int = 200, source=None) -> HttpResponse:

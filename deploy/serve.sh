@@ -39,10 +39,12 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-# The edge serves everyone: on a shared host, renders and background jobs yield to it.
-nice -n 10 .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
+# Each service in a session of its own: the kernel then shares the CPU between services, as
+# systemd's cgroups do in production, rather than between threads (Varnish runs one per reader
+# connection, and would otherwise starve an editor's publish and the worker's purges).
+setsid .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
   --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
-nice -n 15 $PY manage.py worker --no-reload & pids+=($!)
-"${VARNISHD[@]}" > >(grep --line-buffered -v '^Debug:') 2>&1 & pids+=($!)
+setsid $PY manage.py worker --no-reload & pids+=($!)
+setsid "${VARNISHD[@]}" > >(grep --line-buffered -v '^Debug:') 2>&1 & pids+=($!)
 echo "Serving on http://$HOST:$PORT/ (Varnish) in front of gunicorn on 127.0.0.1:$APP_PORT; Ctrl-C stops"
 wait -n "${pids[@]}" || true  # one of them stopped: stop the others

@@ -11,6 +11,15 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.admin.views.pages.edit import EditView
 
-        from .side_panel import add_to
+        from access.boundaries import open_to_all_staff
+        from config import patches
+        from contact.signals import form_viewed_from_article
 
-        add_to(EditView)
+        from . import receivers
+        from .side_panel import panel_for
+
+        form_viewed_from_article.connect(
+            receivers.form_viewed_from_article, dispatch_uid="performance-form-viewed"
+        )
+        open_to_all_staff(names=("content_performance",))
+        patches.add_page_edit_side_panel(EditView, panel_for)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from articles.models import ArticlePage, Author, City
-from articles.scheduling import only_one_worker
+from background.locks import only_one_worker
 
 from .counting import CLICK, FORM, PREFIX, VIEW, redis
 from .models import Counts, DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount

@@ -11,7 +11,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 
 from articles.models import ArticlePage
-from contact.admin_views import FUNNEL, rate
+from contact.funnel import FUNNEL, rate
 from contact.models import Inquiry
 
 from .counting import day_key, redis

@@ -1,12 +1,13 @@
 """A *Performance* side panel on each article's edit view: its own last 30 days.
 
-Wagtail has no hook for extra side panels, so the page edit view's `get_side_panels` is wrapped
-once at start-up (apps.py); the panel itself is an ordinary Wagtail side panel component.
+Wagtail has no hook for extra side panels, so the page editor's panels are extended through
+config/patches.py (at start-up, apps.py); the panel itself is an ordinary side panel component.
 """
 
 from django.utils import timezone
-from laces.components import MediaContainer
 from wagtail.admin.ui.side_panels import BaseSidePanel
+
+from articles.models import ArticlePage
 
 from . import funnel
 
@@ -32,23 +33,14 @@ class PerformanceSidePanel(BaseSidePanel):
         return context
 
 
-def add_to(edit_view_class) -> None:
-    original = edit_view_class.get_side_panels
-    if getattr(original, "shows_performance", False):
-        return
-
-    def get_side_panels(self):
-        panels = original(self)
-        page = getattr(self, "page", None)
-        if (
-            page is not None
-            and page.pk
-            and page._meta.label_lower == "articles.articlepage"
-            and not getattr(self, "expects_json_response", False)
-            and self.request.user.has_perm(PERMISSION)
-        ):
-            return MediaContainer([*panels, PerformanceSidePanel(page, self.request)])
-        return panels
-
-    get_side_panels.shows_performance = True
-    edit_view_class.get_side_panels = get_side_panels
+def panel_for(view) -> PerformanceSidePanel | None:
+    """The panel on an article's edit view, for those who may see the report."""
+    page = getattr(view, "page", None)
+    if (
+        isinstance(page, ArticlePage)
+        and page.pk
+        and not getattr(view, "expects_json_response", False)
+        and view.request.user.has_perm(PERMISSION)
+    ):
+        return PerformanceSidePanel(page, view.request)
+    return None

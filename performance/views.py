@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from access.middleware import has_content_access
+from access.roles import has_content_access
 from articles.models import ArticlePage
 from articles.templatetags.article_tags import cta_href
 

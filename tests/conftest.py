@@ -1,39 +1,47 @@
-"""Shared fixtures: the launch content is imported once per session, as `make setup` does."""
+"""Shared fixtures: the tests' own launch content (tests/support/corpus.py) is imported once per
+session, as `make setup` imports the shipped content."""
 
 import io
 from pathlib import Path
 
 import pytest
+import redis as redis_lib
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticlePage, BlogIndexPage
-from tests.faults import SmtpServer
+from tests.support import corpus, run_redis, stale_databases
+from tests.support.faults import SmtpServer
+from tests.support.people import member_of
 
-SHIPPED_FILES = sorted(Path(settings.ARTICLES_CONTENT_DIR).glob("*.txt"))
 # The database as the session set it up (migrations plus the launch articles), kept in SQL.
 LAUNCH_SCHEMA = "launch_state"
+
+
+def pytest_sessionstart(session) -> None:
+    stale_databases.drop_stale(settings.DATABASES["default"])
 
 
 def pytest_report_header(config) -> str:
     db = settings.DATABASES["default"]
     where = f"{db.get('HOST') or 'local socket'}:{db.get('PORT') or 'default port'}"
     return (
-        f"database: {db['ENGINE'].rsplit('.', 1)[-1]} at {where}, test database 'test_{db['NAME']}'"
+        f"database: {db['ENGINE'].rsplit('.', 1)[-1]} at {where}, test database"
+        f" '{db['TEST']['NAME']}', Redis database {run_redis.DATABASE}"
     )
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         assert connection.vendor == "postgresql", "the suite runs on PostgreSQL (see README)"
-        call_command("import_articles", settings.ARTICLES_CONTENT_DIR, stdout=io.StringIO())
+        launch = corpus.write_launch(tmp_path_factory.mktemp("launch"))
+        call_command("import_articles", launch, stdout=io.StringIO())
         call_command("draw_covers", stdout=io.StringIO())  # as `make setup` does
         snapshot_launch_state()
 
@@ -99,21 +107,6 @@ def launch_state(transactional_db) -> None:
         restore_launch_state()
 
 
-def run_jobs() -> None:
-    """Run every queued job that is due, now, in this process, with the worker's own code.
-
-    (The worker's loop itself closes the connection between jobs, which would end the test's
-    transaction; tests that need the real process start `manage.py worker`.)
-    """
-    worker = Worker(
-        queue_names=["*"], interval=0, batch=True, backend_name="background",
-        startup_delay=False, max_tasks=None, worker_id="test", excluded_queue_names=[],
-    )  # fmt: skip
-    while job := DBTaskResult.objects.ready().filter(backend_name="background").get_locked():
-        job.claim(worker.worker_id)
-        worker.run_task(job)
-
-
 @pytest.fixture
 def smtp(settings):
     """A real SMTP server on a local port, and the site's mail pointed at it."""
@@ -133,7 +126,7 @@ def blog(db) -> BlogIndexPage:
 @pytest.fixture
 def article(db) -> ArticlePage:
     """The first launch article (Helsinki, Eric Hanson)."""
-    return ArticlePage.objects.live().get(title__startswith="Why Finnish Startups")
+    return ArticlePage.objects.live().get(title=corpus.LAUNCH[0].title)
 
 
 @pytest.fixture
@@ -151,7 +144,7 @@ def write_article(tmp_path):
 @pytest.fixture(scope="session")
 def varnish(live_server):
     """Varnish with the project's VCL in front of the live server, for the whole session."""
-    from tests.edge import Varnish
+    from tests.support.edge import Varnish
 
     edge = Varnish([f"127.0.0.1:{live_server.thread.port}"])
     yield edge
@@ -170,23 +163,6 @@ def edge(varnish, launch_state, settings):
     varnish.wait_idle()
 
 
-REDIS_FOR_TESTS = "redis://127.0.0.1:6379/15"
-REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1}
-
-
-def redis_caches(location: str = REDIS_FOR_TESTS) -> dict:
-    """The shared cache as production sets it up (see config/settings/base.py)."""
-    options = {
-        "IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS,
-        "CLIENT_CLASS": "pagecache.redis_client.OutageAwareClient",
-    }  # fmt: skip
-    return {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache", "LOCATION": location, "OPTIONS": options,
-        }
-    }  # fmt: skip
-
-
 @pytest.fixture
 def shared_redis(settings):
     """The shared cache on this machine's Redis (a database of the tests' own, emptied)."""
@@ -195,8 +171,19 @@ def shared_redis(settings):
     from pagecache.redis_client import reset_outage
 
     reset_outage()
-    settings.CACHES = redis_caches()
+    settings.CACHES = run_redis.redis_caches()
     cache.clear()
     yield
     cache.clear()
     reset_outage()
+
+
+@pytest.fixture
+def redis(shared_redis) -> redis_lib.Redis:
+    """This run's Redis database, as the shared cache and counting use it."""
+    return redis_lib.Redis.from_url(run_redis.URL)
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return member_of("Editors", "eddie")

@@ -12,7 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from tests.test_sales_admin import LIST_URL, lead, member_of
+from tests.support.leads import LIST_URL, lead
+from tests.support.people import member_of
 
 PASSWORD = "a-long-password-123"
 PROXY = "10.0.0.1"  # the load balancer: every request arrives from it
@@ -63,7 +64,7 @@ def test_a_distributed_guess_hits_a_ceiling_that_the_owners_own_browser_passes(s
 @pytest.mark.django_db
 def test_forwarded_addresses_are_believed_only_from_a_trusted_proxy(client, settings):
     settings.CONTACT_RATE_LIMIT = 3
-    from tests.test_contact import VALID
+    from tests.support.leads import VALID
 
     direct = Client(REMOTE_ADDR="198.51.100.20")  # reached gunicorn without the proxy
     answers = [
@@ -133,6 +134,11 @@ CONTENT_URLS = [
     "/admin/api/main/pages/", "/admin/api/main/pages/?search=Helsinki",
     "/admin/bulk/wagtailcore/page/delete/?id=3", "/admin/tag-autocomplete/?term=h",
     "/admin/pages/search/?q=Helsinki", "/admin/images/", "/admin/documents/",
+    # Closed by default, though no rule names them: Wagtail's reports, workflows, collections.
+    reverse("wagtailadmin_reports:locked_pages"), reverse("wagtailadmin_reports:aging_pages"),
+    reverse("wagtailadmin_reports:page_types_usage"), reverse("wagtailadmin_workflows:index"),
+    reverse("wagtailadmin_collections:index"), reverse("wagtailsnippets:index"),
+    reverse("wagtailadmin_explore_root"),
 ]  # fmt: skip
 
 
@@ -142,7 +148,7 @@ def test_sales_see_no_pages_drafts_images_documents_or_snippets_by_any_url(clien
     client.force_login(member_of("Sales", "sam"))
     for url in [*CONTENT_URLS, f"/admin/choose-page/{draft.pk}/"]:
         response = client.get(url)
-        assert response.status_code in (302, 403), url
+        assert response.status_code == 403, url
         assert draft.title not in response.text and "Helsinki" not in response.text, url
     assert client.get(LIST_URL).status_code == 200, "their own work stays open"
 

@@ -3,40 +3,12 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from contact.models import Inquiry
 from contact.readiness import Readiness, assess
-from tests.conftest import run_jobs
-
-VALID = {
-    "name": "Aino Virtanen",
-    "email": "aino@startup.fi",
-    "company": "Startup Oy",
-    "role": "CTO",
-    "project": "A payments integration our biggest client has waited on for two quarters.",
-    "work_definition": "written_specs",
-    "documentation": "current",
-    "desired_start": "now",
-    "consent": "on",
-}
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-
-
-def same_lead(thanks_url: str, other_url: str) -> bool:
-    """Two thank-you links name the same lead: the signed payload (before the timestamp and
-    signature, which differ from second to second) is the same."""
-    payloads = {url.split("ref=")[1].split(":")[0] for url in (thanks_url, other_url)}
-    return len(payloads) == 1
-
-
-def send(client, data=None, **extra):
-    return client.post("/contact/", {**VALID, **(data or {})}, **extra)
+from tests.support.jobs import run_jobs
+from tests.support.leads import VALID, send
 
 
 @pytest.mark.django_db

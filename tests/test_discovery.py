@@ -1,6 +1,5 @@
 """Finding articles on and off the site: search, taxonomy pages, feeds, sitemap, metadata."""
 
-import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -10,20 +9,11 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, Author, City
-from tests.factories import add_articles
+from articles.sample import add_articles
+from tests.support.html import card_titles, json_ld
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def card_titles(html: str) -> list[str]:
-    titles = re.findall(r'class="card__title"><a href="[^"]+">(.*?)</a>', html)
-    return [re.sub(r"</?mark>", "", title) for title in titles]
-
-
-def json_ld(html: str) -> dict:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1))
 
 
 @pytest.mark.django_db

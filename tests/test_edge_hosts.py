@@ -15,11 +15,10 @@ from django.conf import settings
 from django.contrib.auth.models import User
 
 from articles.models import ArticlePage
-from tests.edge import Varnish, until
-from tests.faults import free_port
-from tests.test_edge import BROWSER
-from tests.test_lead_pipeline import start_worker
-from tests.test_production import collected_static, production_env
+from tests.support.edge import BROWSER, Varnish
+from tests.support.faults import free_port
+from tests.support.processes import collected_static, production_env, start_worker
+from tests.support.waiting import until
 
 PASSWORD = "a-long-password-123"
 
@@ -70,7 +69,7 @@ def static_root(tmp_path_factory, django_db_blocker):
 def two_hosts(launch_state, tmp_path, static_root):
     env = production_env(
         tmp_path, ALLOWED_HOSTS="127.0.0.1,localhost", SECURE_SSL_REDIRECT="False",
-        CACHE_URL="redis://127.0.0.1:6379/15", STATIC_ROOT=static_root,
+        STATIC_ROOT=static_root,
     )  # fmt: skip
     ports = [free_port(), free_port()]
     edge = Varnish([f"127.0.0.1:{port}" for port in ports], probe=True)

@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import ArticlePage, Author, City
-from tests.test_editors import add_url, article_form, member_of
+from tests.support.editing import add_url, article_form
+from tests.support.people import member_of
 
 
 @pytest.fixture

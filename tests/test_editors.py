@@ -1,51 +1,19 @@
 """Editors write, preview, schedule and publish articles in the Wagtail admin."""
 
+import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.models import GroupPagePermission
+from wagtail.test.utils.form_data import rich_text
 
 from articles.models import ArticlePage, Author, City
-
-
-def member_of(group_name: str, username: str) -> User:
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-123")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db) -> User:
-    return member_of("Editors", "eddie")
-
-
-def article_form(author: Author, city: City, **overrides) -> dict:
-    data = {
-        "title": "Why Berlin Startups Contract Their Backend",
-        "slug": "why-berlin-startups-contract-their-backend",
-        "intro": "Berlin is big, and still short of senior backend engineers.",
-        "date": "2026-11-20",
-        "author": author.pk,
-        "city": city.pk,
-        "topics": "Hiring, Contracting",
-        "body": streamfield(
-            [
-                ("heading", "The market"),
-                ("paragraph", rich_text("<p>Senior engineers are taken.</p>")),
-            ]
-        ),
-        "related_links": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
-def add_url(blog) -> str:
-    return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", blog.pk))
+from tests.support.editing import add_url, article_form
+from tests.support.people import member_of
 
 
 @pytest.mark.django_db
@@ -124,6 +92,27 @@ def test_groups_grant_what_their_role_needs(editor, article):
     assert not editor.has_perm("articles.delete_calltoaction")
     assert moderator.has_perm("articles.delete_calltoaction")
     assert article.permissions_for_user(moderator).can_lock()
+
+
+@pytest.mark.django_db
+def test_roles_come_back_to_what_is_declared_after_a_change_by_hand(editor, article):
+    """An administrator clears the Editors' rights and hands Sales an image permission in the
+    group editor; `sync_roles` (run after every migrate) puts both back."""
+    editors, sales = Group.objects.get(name="Editors"), Group.objects.get(name="Sales")
+    editors.permissions.clear()
+    GroupPagePermission.objects.filter(group=editors).delete()
+    sales.permissions.add(Permission.objects.get(codename="add_image"))
+    assert not article.permissions_for_user(User.objects.get(pk=editor.pk)).can_publish()
+
+    out = io.StringIO()
+    call_command("sync_roles", stdout=out)
+    assert "Editors: permissions" in out.getvalue() and "Sales: permissions" in out.getvalue()
+    editor = User.objects.get(pk=editor.pk)  # permissions are cached per user object
+    assert article.permissions_for_user(editor).can_publish()
+    assert editor.has_perms(["articles.change_calltoaction", "articles.add_office"])
+    assert not sales.permissions.filter(content_type__app_label="wagtailimages").exists()
+    call_command("sync_roles", stdout=(again := io.StringIO()))
+    assert again.getvalue().strip() == "Roles already as declared."
 
 
 @pytest.mark.django_db

@@ -12,10 +12,10 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from contact.models import Inquiry, Status
-from tests.conftest import run_jobs
-from tests.test_contact import send
-from tests.test_performance import counted, reader, redis  # noqa: F401 (fixture)
-from tests.test_sales_admin import lead, member_of
+from tests.support.counting import counted, reader
+from tests.support.jobs import run_jobs
+from tests.support.leads import lead, send
+from tests.support.people import member_of
 
 LIST_URL = reverse("contact_inquiry:index")
 CONTROL_COMPANY = "Acme\x0bVertical\x85Next\x1fUnit"

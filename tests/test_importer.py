@@ -4,6 +4,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.db import connection
 
 from articles.importer.parser import decode, parse_article
 from articles.models import ArticlePage, Author, CallToAction, City, Office
-from tests.conftest import SHIPPED_FILES
+from tests.support import corpus
 
 BYLINE = "by Jane Doe, Staff Engineer at Acme Backend"
 NEW_ARTICLE = f"""Why Warsaw Teams Write Specs First
@@ -56,6 +57,8 @@ Its summary, one paragraph long.
 Read more
 """
 
+SHIPPED_FILES = sorted(Path(settings.ARTICLES_CONTENT_DIR).glob("*.txt"))
+
 
 def run_import(*paths) -> str:
     out = io.StringIO()
@@ -70,6 +73,7 @@ def headings(page: ArticlePage) -> list[str]:
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda path: path.name)
 def test_every_shipped_file_is_published_faithfully(path):
+    run_import(path)
     parsed = parse_article(decode(path.read_bytes()))
     page = ArticlePage.objects.live().get(title=parsed.title)
 
@@ -87,8 +91,8 @@ def test_every_shipped_file_is_published_faithfully(path):
 
 
 @pytest.mark.django_db
-def test_shipped_launch_content_creates_shared_records_once():
-    assert ArticlePage.objects.live().count() == len(SHIPPED_FILES) == 5
+def test_launch_content_creates_shared_records_once():
+    assert ArticlePage.objects.live().count() == len(corpus.LAUNCH) == 5
     assert set(Author.objects.values_list("name", flat=True)) == {"Eric Hanson", "Arif Ikhsanudin"}
     eric = Author.objects.get(name="Eric Hanson")
     assert (eric.role, eric.company) == ("Backend Developer", "Clean Systems Consulting")
@@ -191,10 +195,10 @@ def test_importing_twice_updates_the_one_article(write_article):
 
 
 @pytest.mark.django_db
-def test_unchanged_file_keeps_an_editors_later_edit(article):
+def test_unchanged_file_keeps_an_editors_later_edit(article, tmp_path):
     article.intro = "An editor rewrote this lead."
     article.save_revision().publish()
-    run_import(SHIPPED_FILES[0])
+    run_import(corpus.write_launch(tmp_path) / "000_test.txt")  # the file the session imported
     article.refresh_from_db()
     assert article.intro == "An editor rewrote this lead."
 

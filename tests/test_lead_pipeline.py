@@ -1,16 +1,11 @@
 """Every lead reaches sales exactly once: mail goes out from the background worker, is retried
 with back-off, is given up visibly when it can never go out, and a form is stored once."""
 
-import subprocess
-import sys
-import time
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -19,17 +14,13 @@ from django_tasks_db.models import DBTaskResult
 
 from contact.models import Inquiry
 from contact.notifications import requeue_stranded
-from tests.conftest import run_jobs
-from tests.faults import SilentServer, SmtpServer
-from tests.test_contact import VALID, same_lead, send
-from tests.test_production import production_env
+from tests.support.faults import SilentServer, SmtpServer
+from tests.support.jobs import run_jobs
+from tests.support.leads import VALID, same_lead, send
+from tests.support.processes import production_env, start_worker
+from tests.support.waiting import until
 
 TOKEN = "3f2c4b8e-6a1d-4c1e-9b7a-2d5e8f0a1b2c"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 def queued_jobs() -> list[DBTaskResult]:
@@ -166,23 +157,6 @@ def test_a_lead_whose_job_was_lost_is_queued_again_by_the_sweep(client):
     assert len(mail.outbox) == 1 and Inquiry.objects.get().notified_at is not None
 
 
-def start_worker(env: dict) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "worker", "--interval", "0.2", "--no-startup-delay"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True,
-    )  # fmt: skip
-
-
-def wait_for(condition, seconds: float = 30) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
     client, launch_state, tmp_path
 ):
@@ -196,9 +170,7 @@ def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
     try:
         assert send(client, {"company": "Hung Mail Oy"}).status_code == 302
         lead = Inquiry.objects.get()
-        assert wait_for(lambda: Inquiry.objects.get().notify_failed_at is not None, 40), (
-            worker.stdout and worker.poll()
-        )
+        until(lambda: Inquiry.objects.get().notify_failed_at is not None, 40, explain=worker.poll)
         lead.refresh_from_db()
         assert lead.notify_attempts == 3 and "timed out" in lead.notify_error
     finally:
@@ -210,7 +182,7 @@ def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
     try:
         call_command("notify_inquiries")  # after the mail setup is fixed
         assert send(client, {**VALID, "company": "Second Oy"}).status_code == 302
-        assert wait_for(lambda: len(smtp.messages) == 2), "both leads reach sales"
+        until(lambda: len(smtp.messages) == 2, 30)  # both leads reach sales
         subjects = sorted(m["Subject"] for m in smtp.messages)
         assert subjects[0].startswith("New inquiry from Hung Mail Oy")
         assert subjects[1].startswith("New inquiry from Second Oy")
@@ -237,7 +209,7 @@ def test_a_worker_killed_mid_send_is_replaced_and_the_resend_is_the_same_message
     first = start_worker(env)
     try:
         assert send(client, {"company": "Crash Oy"}).status_code == 302
-        assert wait_for(lambda: len(smtp.messages) == 1), "the first worker is sending"
+        until(lambda: len(smtp.messages) == 1, 30)  # the first worker is sending
         first.kill()  # mid-send: the message left, the worker never heard back
         first.wait(10)
     finally:
@@ -249,7 +221,7 @@ def test_a_worker_killed_mid_send_is_replaced_and_the_resend_is_the_same_message
 
     second = start_worker(env)
     try:
-        assert wait_for(lambda: Inquiry.objects.get().notified_at is not None), second.poll()
+        until(lambda: Inquiry.objects.get().notified_at is not None, 30, explain=second.poll)
     finally:
         second.terminate()
         second.wait(10)

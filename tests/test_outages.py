@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db import connection
 
 from contact.models import Inquiry
-from tests.faults import TcpProxy, free_port
-from tests.test_contact import VALID, same_lead
-from tests.test_production import production_env, run
+from tests.support.faults import TcpProxy, free_port
+from tests.support.leads import VALID, same_lead
+from tests.support.processes import production_env, run
 
 HOST = "www.example.com"
 PROJECT = "A ledger service, with words the reader must not lose: Ünïcödé & <angle> brackets."

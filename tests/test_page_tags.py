@@ -10,8 +10,9 @@ from django.test import Client, override_settings
 
 from articles.related import related_articles
 from pagecache import redis_client
-from tests.conftest import REDIS_TIMEOUTS, redis_caches
-from tests.faults import SilentServer, free_port
+from tests.support import run_redis
+from tests.support.faults import SilentServer, free_port
+from tests.support.run_redis import redis_caches
 
 
 @pytest.fixture(autouse=True)
@@ -114,7 +115,7 @@ def test_a_hung_redis_is_given_up_on_quickly_and_logged_once(client, article, ca
                 assert response.status_code == 200 and "Why Finnish Startups" in response.text
             print(f"hung Redis: {(time.monotonic() - started) / 10:.3f} s per request")
             assert not redis_client.available(), "Redis is not even asked meanwhile"
-            assert max(REDIS_TIMEOUTS.values()) <= 0.3
+            assert max(run_redis.TIMEOUTS.values()) <= 0.3
     finally:
         hung.close()
         redis_client.reset_outage()

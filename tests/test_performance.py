@@ -6,10 +6,8 @@ and money."""
 import csv
 import io
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
-import redis as redis_lib
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
@@ -17,46 +15,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticlePage
-from contact.models import Inquiry, Status
 from performance.counting import day_key
 from performance.folding import BATCH_PREFIX, compact, fold_counts
 from performance.models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
-from tests.conftest import REDIS_FOR_TESTS
-from tests.test_editors import member_of
+from tests.support.counting import (
+    BROWSER,
+    COUNT_SCRIPT,
+    Reader,
+    beacon,
+    counted,
+    funnel_data,
+    reader,
+)
+from tests.support.people import member_of
 
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-
-
-COUNT_SCRIPT = "/static/js/count.js"
-
-
-@pytest.fixture
-def redis(shared_redis):
-    return redis_lib.Redis.from_url(REDIS_FOR_TESTS)
-
-
-def counted(redis) -> dict[str, int]:
-    return {k.decode(): int(v) for k, v in redis.hgetall(day_key()).items()}
-
-
-class Reader(Client):
-    """A browser: each page it loads that carries the count script sends its beacon."""
-
-    def get(self, path, *args, **kwargs):
-        response = super().get(path, *args, **kwargs)
-        if response.status_code == 200 and COUNT_SCRIPT in response.text:
-            beacon(self, path.split("?")[0])
-        return response
-
-
-def beacon(client: Client, path: str, **headers):
-    headers.setdefault("HTTP_SEC_FETCH_SITE", "same-origin")
-    return client.post("/count/", data=path, content_type="text/plain;charset=UTF-8", **headers)
-
-
-def reader(**headers) -> Reader:
-    return Reader(HTTP_USER_AGENT=BROWSER, **headers)
 
 
 @pytest.mark.django_db
@@ -197,29 +170,9 @@ def test_old_daily_rows_become_monthly_totals(article, settings):
     assert sum(m.views for m in months) == 30 and sum(m.cta_clicks for m in months) == 3
 
 
-def funnel_data(article, blog):
-    """Two weeks of counts and leads: the report must add them up exactly."""
-    today = timezone.localdate()
-    DailyCount.objects.create(
-        day=today - timedelta(days=3), kind=Kind.ARTICLE, key=str(article.pk), article=article,
-        views=200, cta_clicks=20, form_views=10,
-    )  # fmt: skip
-    DailyCount.objects.create(
-        day=today - timedelta(days=20), kind=Kind.ARTICLE, key=str(article.pk), article=article,
-        views=1000, cta_clicks=1, form_views=1,
-    )  # fmt: skip
-    lead = {"email": "cto@example.fi", "company": "Oy", "role": "CTO", "project": "API",
-            "work_definition": "specs", "documentation": "written", "desired_start": "asap",
-            "readiness": "ready", "source_article": article}  # fmt: skip
-    Inquiry.objects.create(name="A", status=Status.WON, deal_value=Decimal("12000"), **lead)
-    Inquiry.objects.create(name="B", status=Status.QUALIFIED, **lead)
-    Inquiry.objects.create(name="C", **lead)
-    Inquiry.objects.create(name="D", **{**lead, "source_article": None})
-
-
 @pytest.mark.django_db
 def test_report_shows_the_funnel_per_article_for_editors_and_sales(article, blog, redis):
-    funnel_data(article, blog)
+    funnel_data(article)
     reader().get(article.url)  # today, not folded yet: included
     for group, name in [("Editors", "eddie"), ("Sales", "sally")]:
         client = Client()
@@ -237,7 +190,7 @@ def test_report_shows_the_funnel_per_article_for_editors_and_sales(article, blog
 
 @pytest.mark.django_db
 def test_report_by_city_sorting_periods_and_bad_input(article, blog):
-    funnel_data(article, blog)
+    funnel_data(article)
     client = Client()
     client.force_login(User.objects.create_superuser("admin", "a@example.com", "x" * 20))
     url = reverse("content_performance")
@@ -257,7 +210,7 @@ def test_report_by_city_sorting_periods_and_bad_input(article, blog):
 
 @pytest.mark.django_db
 def test_report_exports_csv_and_xlsx(article, blog):
-    funnel_data(article, blog)
+    funnel_data(article)
     client = Client()
     client.force_login(member_of("Sales", "sally"))
     response = client.get(reverse("content_performance"), {"days": "30", "export": "csv"})
@@ -278,7 +231,7 @@ def test_only_report_roles_see_it(client):
 
 @pytest.mark.django_db
 def test_article_edit_view_has_a_performance_side_panel(article, blog):
-    funnel_data(article, blog)
+    funnel_data(article)
     client = Client()
     client.force_login(member_of("Editors", "eddie"))
     html = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).text
@@ -303,8 +256,8 @@ def test_a_process_adds_up_its_counts_and_keeps_them_while_redis_is_down(setting
     from django.test import override_settings
 
     from performance.counting import Tally
-    from tests.conftest import redis_caches
-    from tests.faults import free_port
+    from tests.support.faults import free_port
+    from tests.support.run_redis import redis_caches
 
     settings.PERFORMANCE_FLUSH_SECONDS = 3600  # written only when flushed here
     tally = Tally()

@@ -1,13 +1,10 @@
 """Production settings, run as production runs them: a separate process with its environment."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
-from django.db import connection
+
+from tests.support.processes import collected_static, production_env, run
 
 PROBE = r"""
 import json, django
@@ -46,38 +43,6 @@ django.setup()
 from django.test import Client
 print(Client(HTTP_HOST="www.example.com").get("/healthz/").status_code)
 """
-
-
-def production_env(tmp_path, **extra) -> dict:
-    db = connection.settings_dict
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "prod-test-" + "k" * 60,
-        "ALLOWED_HOSTS": "www.example.com",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CACHE_URL": "redis://127.0.0.1:6379/14",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        **extra,
-    }
-
-
-def run(args: list[str], env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True,
-        text=True, timeout=300,
-    )  # fmt: skip
-
-
-def collected_static(folder, django_db_blocker) -> dict:
-    """Production's environment, its hashed static files collected (once for a module)."""
-    with django_db_blocker.unblock():
-        env = production_env(folder)
-    collected = run(["manage.py", "collectstatic", "--noinput", "-v0"], env)
-    assert collected.returncode == 0, collected.stderr
-    return env
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +116,7 @@ def test_covers_are_served_without_a_bucket_documents_never_bypass_their_view(pr
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_does_not(tmp_path):
-    from tests.faults import free_port
+    from tests.support.faults import free_port
 
     env = production_env(tmp_path, DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/x")
     result = run(["-c", HEALTH_PROBE], env)

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
-from tests.factories import add_articles
+from articles.sample import add_articles
 
 ARTICLE_MAX_QUERIES = 12
 LISTING_MAX_QUERIES = 12

@@ -20,8 +20,8 @@ from wagtail.models import Site
 from articles.covers import COLLECTION_NAME, GeneratedCover, draw_and_show, retire_after_seconds
 from articles.models import ArticlePage, Author, BlogIndexPage, City
 from articles.site_tree import ensure_site_tree
-from tests.conftest import run_jobs
-from tests.test_discovery import json_ld
+from tests.support.html import json_ld
+from tests.support.jobs import run_jobs
 
 
 def meta(html: str, name: str) -> str:

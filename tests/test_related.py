@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.models import ArticlePage, ArticleRelatedLink, City
 from articles.related import related_articles
-from tests.factories import add_articles
+from articles.sample import add_articles
 
 
 @pytest.fixture

@@ -107,7 +107,7 @@ def test_jobs_and_commands_always_read_the_database(shared_redis):
 
 def test_with_redis_down_pages_render_from_the_database(client, article, settings):
     from pagecache.redis_client import reset_outage
-    from tests.conftest import redis_caches
+    from tests.support.run_redis import redis_caches
 
     settings.CACHES = redis_caches("redis://127.0.0.1:9/0")  # nothing listens on port 9
     try:

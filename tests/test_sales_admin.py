@@ -2,39 +2,16 @@
 
 import csv
 import io
-import re
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import escape
 
 from contact.models import Inquiry
-from contact.readiness import assess
-
-LIST_URL = reverse("contact_inquiry:index")
-
-
-def menu_urls(client) -> list[str]:
-    """The admin sidebar's links (Wagtail renders the menu as JSON)."""
-    return re.findall(r'"url": "([^"]+)"', client.get("/admin/").text)
-
-
-def member_of(group_name: str, username: str) -> User:
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-password-123")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def lead(name: str, company: str, work="written_specs", docs="current", **fields) -> Inquiry:
-    assessment = assess(work, docs)
-    return Inquiry.objects.create(
-        name=name, email=f"{name.split()[0].lower()}@{company.lower()}.com", company=company,
-        role="CTO", project=f"{company} needs a billing service.", work_definition=work,
-        documentation=docs, desired_start="now", consent=True,
-        readiness=assessment.readiness, readiness_score=assessment.score, **fields,
-    )  # fmt: skip
+from tests.support.leads import LIST_URL, lead
+from tests.support.people import member_of, menu_urls
 
 
 @pytest.fixture

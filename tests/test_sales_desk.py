@@ -16,8 +16,9 @@ from django.utils.html import escape
 
 from contact.models import Inquiry
 from contact.notifications import message_for
-from tests.conftest import run_jobs
-from tests.test_sales_admin import LIST_URL, lead, member_of, menu_urls
+from tests.support.jobs import run_jobs
+from tests.support.leads import LIST_URL, lead
+from tests.support.people import member_of, menu_urls
 
 PIPELINE_URL = reverse("contact_pipeline")
 REPORT_URL = reverse("contact_leads_report")

@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from articles.models import ArticlePage, BlogIndexPage
 from articles.sample import add_articles
-from tests.edge import until
-from tests.test_edge import BROWSER, warm
-from tests.test_lead_pipeline import start_worker, wait_for
-from tests.test_production import production_env
+from tests.support.edge import BROWSER, warm
+from tests.support.processes import output, production_env, start_worker
+from tests.support.waiting import until
 
 
 def test_the_worker_publishes_a_scheduled_article_and_the_edge_shows_it(edge, tmp_path):
@@ -25,12 +24,10 @@ def test_the_worker_publishes_a_scheduled_article_and_the_edge_shows_it(edge, tm
     for url in ("/blog/", "/blog/feed/", "/sitemap.xml"):
         assert "tampere" not in warm(edge, url).lower(), url
 
-    env = production_env(tmp_path, CACHE_URL="redis://127.0.0.1:6379/15",
-                         WORKER_PERIODIC_SECONDS="1", EDGE_PURGE_URLS=edge.url)  # fmt: skip
+    env = production_env(tmp_path, WORKER_PERIODIC_SECONDS="1", EDGE_PURGE_URLS=edge.url)
     worker = start_worker(env)
     try:
-        went_live = wait_for(lambda: ArticlePage.objects.get(pk=article.pk).live, 30)
-        assert went_live, worker.poll() is not None and worker.stdout.read()
+        until(lambda: ArticlePage.objects.get(pk=article.pk).live, 30, explain=output(worker))
     finally:
         worker.terminate()
         worker.wait(10)
@@ -46,18 +43,16 @@ def test_the_worker_publishes_a_scheduled_article_and_the_edge_shows_it(edge, tm
 
 def test_the_worker_folds_counted_views_into_daily_rows(launch_state, shared_redis, tmp_path):
     from performance.models import DailyCount, Kind
-    from tests.test_performance import reader
+    from tests.support.counting import reader
 
     article = ArticlePage.objects.listed().first()
     for _ in range(3):
         assert reader().get(article.url).status_code == 200
-    env = production_env(tmp_path, CACHE_URL="redis://127.0.0.1:6379/15",
-                         WORKER_PERIODIC_SECONDS="1")  # fmt: skip
+    env = production_env(tmp_path, WORKER_PERIODIC_SECONDS="1")
     worker = start_worker(env)
     try:
         rows = DailyCount.objects.filter(kind=Kind.ARTICLE, key=str(article.pk))
-        folded = wait_for(lambda: rows.filter(views=3).exists(), 30)
-        assert folded, worker.poll() is not None and worker.stdout.read()
+        until(lambda: rows.filter(views=3).exists(), 30, explain=output(worker))
     finally:
         worker.terminate()
         worker.wait(10)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.faults import free_port
+from tests.support.faults import free_port
 
 ROOT = Path(settings.BASE_DIR)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage, CallToAction, Office
-from tests.test_editors import member_of
+from tests.support.people import member_of
 
 
 @pytest.fixture

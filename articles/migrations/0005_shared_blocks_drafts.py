@@ -1,28 +1,9 @@
-"""Calls to action and offices get drafts, revisions, previews and a publish permission.
-
-Existing ones stay live. Editors and Moderators may publish them (Wagtail makes the
-`publish_*` permissions only after migrating, so they are made here when missing).
-"""
+"""Calls to action and offices get drafts, revisions and previews; existing ones stay live.
+Who may publish them is declared with the other roles in config/settings/roles.py (the data
+step that granted it here is kept, empty, as it was applied)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-SHARED_BLOCKS = {"office": "office", "calltoaction": "call to action"}
-
-
-def grant_publish(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    for model, verbose_name in SHARED_BLOCKS.items():
-        content_type, _ = ContentType.objects.get_or_create(app_label="articles", model=model)
-        permission, _ = Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=f"publish_{model}",
-            defaults={"name": f"Can publish {verbose_name}"},
-        )
-        for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
-            group.permissions.add(permission)
 
 
 class Migration(migrations.Migration):
@@ -175,5 +156,5 @@ class Migration(migrations.Migration):
                 name="one_default_call_to_action",
             ),
         ),
-        migrations.RunPython(grant_publish, migrations.RunPython.noop),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

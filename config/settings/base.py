@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 
+from .roles import CONTENT_APPS, ROLES  # noqa: F401 (settings)
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -174,6 +176,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+OUTAGE_RETRY_AFTER_SECONDS = 60  # what a 503 during a database outage tells readers to wait
 WORKER_PERIODIC_SECONDS = env.int("WORKER_PERIODIC_SECONDS", default=60)
 # Each worker says it is alive this often; a job left running by a worker silent for
 # WORKER_STALE_SECONDS (killed, or cut off mid-job) is queued again.

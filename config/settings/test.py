@@ -1,5 +1,7 @@
 """Test run: PostgreSQL on this machine by default, fast hashing, no outgoing mail."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import POSTGRES_OPTIONS, env
 
@@ -9,6 +11,8 @@ DATABASES = {
     )
 }
 DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)
+# A test database of this run's own, so two runs on one machine never drop each other's.
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SALES_NOTIFY_EMAILS = ["sales@example.com"]

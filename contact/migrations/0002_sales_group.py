@@ -1,33 +1,8 @@
-"""Roles for leads: Sales view and triage inquiries (and nothing of pages); Editors and
-Moderators see only the leads-per-article report, never the inquiries themselves."""
+"""Roles now live in one place, config/settings/roles.py, and access.roles.sync gives the
+groups exactly that after every migrate; this step is kept, empty, as it was applied.
+"""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-GROUP_PERMISSIONS = {
-    "Sales": [
-        ("wagtailadmin", "access_admin"),
-        ("contact", "view_inquiry"),
-        ("contact", "change_inquiry"),
-        ("contact", "report_inquiry"),
-    ],
-    "Editors": [("contact", "report_inquiry")],
-    "Moderators": [("contact", "report_inquiry")],
-}
-
-
-def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, permissions in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in permissions:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
 
 
 class Migration(migrations.Migration):
@@ -36,4 +11,4 @@ class Migration(migrations.Migration):
         ("articles", "0002_editor_groups"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

@@ -1,19 +1,8 @@
-"""Sales hold no permission on site content: Wagtail's own migrations hand the document and image
-choosers to every group with admin access, Sales included."""
+"""Roles now live in one place, config/settings/roles.py, and access.roles.sync gives the
+groups exactly that after every migrate; this step is kept, empty, as it was applied.
+"""
 
 from django.db import migrations
-
-CONTENT_APPS = ["wagtailcore", "wagtailimages", "wagtaildocs", "articles", "taggit"]
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    for group in Group.objects.filter(name="Sales"):
-        group.permissions.remove(
-            *group.permissions.filter(content_type__app_label__in=CONTENT_APPS)
-        )
-        GroupCollectionPermission.objects.filter(group=group).delete()
 
 
 class Migration(migrations.Migration):
@@ -23,4 +12,4 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
     ]
 
-    operations = [migrations.RunPython(revoke, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

@@ -96,9 +96,9 @@ def test_every_page_type_fits_the_width_and_is_photographed(page: Page, site, wi
         assert too_wide == [], (path, width)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         size = page.evaluate(
-            "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
+            "parseFloat(getComputedStyle(document.querySelector('main p:not(.eyebrow)')).fontSize)"
         )
-        assert size >= 16, "readable body text"
+        assert size >= 16, ("readable body text", path)
         header = page.locator(".site-header").bounding_box()["height"]
         assert header <= 80, (path, width, header)
         load_lazy_images(page)

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from articles.models import ArticlePage
-from tests.test_performance import funnel_data
+from tests.support.counting import funnel_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path("build/screenshots")
@@ -15,7 +15,7 @@ SHOTS = Path("build/screenshots")
 @pytest.mark.parametrize("width", [768, 1280])
 def test_report_reads_well_and_sorts_by_a_column(page: Page, site, login, width):
     article = ArticlePage.objects.listed().get(title__startswith="Why Finnish")
-    funnel_data(article, article.get_parent())
+    funnel_data(article)
     login("Sales", "sally")
     page.set_viewport_size({"width": width, "height": 1000})
     page.goto(f"{site.url}/admin/reports/content-performance/")
@@ -30,7 +30,7 @@ def test_report_reads_well_and_sorts_by_a_column(page: Page, site, login, width)
 
 def test_article_side_panel_shows_its_numbers(page: Page, site, login):
     article = ArticlePage.objects.listed().get(title__startswith="Why Finnish")
-    funnel_data(article, article.get_parent())
+    funnel_data(article)
     login("Editors", "eddie")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{site.url}/admin/pages/{article.pk}/edit/")
@@ -54,11 +54,11 @@ def test_pages_from_the_edge_are_counted_once_per_view_and_opt_outs_never(
     each page a reader loaded, hits included, and none for readers who opt out."""
     import redis as redis_lib
 
-    from tests.conftest import REDIS_FOR_TESTS
-    from tests.edge import until
-    from tests.test_performance import counted
+    from tests.support import run_redis
+    from tests.support.counting import counted
+    from tests.support.waiting import until
 
-    redis = redis_lib.Redis.from_url(REDIS_FOR_TESTS)
+    redis = redis_lib.Redis.from_url(run_redis.URL)
     article = ArticlePage.objects.listed().get(title__startswith="Why Finnish")
     reader = browser.new_context(user_agent=CHROME).new_page()
     loads = [article.url, article.url, "/blog/", article.url]

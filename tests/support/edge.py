@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pagecache import edge
-from tests.faults import free_port
+from tests.support.faults import free_port
+from tests.support.waiting import until
 
 START_SECONDS = 30
+BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36"}
 
 
 class Answer(NamedTuple):
@@ -107,12 +109,10 @@ class Varnish:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def until(check, seconds: float = 10.0, every: float = 0.05):
-    """Poll `check` until it returns something true (returned), or fail after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while True:
-        if result := check():
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not within {seconds}s: {check}")
-        time.sleep(every)
+def warm(edge: "Varnish", path: str) -> str:
+    """Ask for a page twice: the second answer must come from the edge's copy."""
+    first = edge.get(path, **BROWSER)
+    assert first.status == 200, (path, first.status)
+    second = edge.get(path, **BROWSER)
+    assert second.cache == "HIT", path
+    return second.text

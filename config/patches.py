@@ -1,0 +1,61 @@
+"""Every change to Wagtail's behaviour that no extension point allows, in one module.
+
+Each entry says what it changes and the shape of the target it relies on; tests/test_patches.py
+checks those shapes, so an upgrade that moves a target fails a test instead of silently
+dropping the change. Everything else the project adds goes through Wagtail's hooks, viewsets,
+side panel components, content checks and template blocks, or django-redis's CLIENT_CLASS.
+"""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest
+
+# 1. The dashboard (templates/wagtailadmin/home.html) is a copy of Wagtail's with the page
+#    search shown only to content staff: no block or hook surrounds that form. The copy was made
+#    from the file with this SHA-256; the test fails when Wagtail's changes, to copy it again.
+HOME_TEMPLATE = "wagtailadmin/home.html"
+HOME_TEMPLATE_FROM_SHA256 = "7eb3ee7b5a9d1355b79a97fdc4c6a9c8612821bb1cdccf24efdd7a36c827c17d"
+
+# 2. The site a request is for: Wagtail's Site.find_for_request keeps it in this attribute of
+#    the request; pagecache.memo sets it from its per-process copy before Wagtail looks.
+REQUEST_SITE_ATTRIBUTE = "_wagtail_site"
+
+
+def set_request_site(request: HttpRequest, site) -> None:
+    setattr(request, REQUEST_SITE_ATTRIBUTE, site)
+
+
+def add_page_edit_side_panel(edit_view_class, panel_for: Callable) -> None:
+    """3. Wagtail has no hook for another side panel in the page editor: its EditView's
+    `get_side_panels()` (a MediaContainer of panels) is wrapped once; `panel_for(view)`
+    returns a panel for that view, or None."""
+    original = edit_view_class.get_side_panels
+    if getattr(original, "patched_panels", None) is not None:
+        original.patched_panels.append(panel_for)
+        return
+    from laces.components import MediaContainer
+
+    def get_side_panels(self):
+        panels = original(self)
+        extra = [p for p in (make(self) for make in get_side_panels.patched_panels) if p]
+        return MediaContainer([*panels, *extra]) if extra else panels
+
+    get_side_panels.patched_panels = [panel_for]
+    edit_view_class.get_side_panels = get_side_panels
+
+
+def wrap_spreadsheet_cells(mixin_class, wrap: Callable) -> None:
+    """4. Every CSV and XLSX export of the admin goes through Wagtail's SpreadsheetExportMixin
+    and its `preprocess_field_value(self, field, value, export_format)`, which is wrapped once:
+    `wrap(view, value, export_format, original)` returns the cell (`original()`: Wagtail's)."""
+    if getattr(mixin_class, "cells_wrapped", False):
+        return
+    preprocess = mixin_class.preprocess_field_value
+
+    def preprocess_field_value(self, field, value, export_format):
+        return wrap(
+            self, value, export_format, lambda: preprocess(self, field, value, export_format)
+        )
+
+    mixin_class.preprocess_field_value = preprocess_field_value
+    mixin_class.cells_wrapped = True

@@ -1,0 +1,43 @@
+"""Leads: the contact form as a reader sends it, and leads as Sales find them stored."""
+
+from django.urls import reverse
+
+from contact.models import Inquiry
+from contact.readiness import assess
+
+LIST_URL = reverse("contact_inquiry:index")  # Sales' list of leads
+
+VALID = {
+    "name": "Aino Virtanen",
+    "email": "aino@startup.fi",
+    "company": "Startup Oy",
+    "role": "CTO",
+    "project": "A payments integration our biggest client has waited on for two quarters.",
+    "work_definition": "written_specs",
+    "documentation": "current",
+    "desired_start": "now",
+    "consent": "on",
+}
+
+
+def send(client, data: dict | None = None, **extra):
+    """Post the contact form: VALID with `data` over it."""
+    return client.post("/contact/", {**VALID, **(data or {})}, **extra)
+
+
+def same_lead(thanks_url: str, other_url: str) -> bool:
+    """Two thank-you links name the same lead: the signed payload (before the timestamp and
+    signature, which differ from second to second) is the same."""
+    payloads = {url.split("ref=")[1].split(":")[0] for url in (thanks_url, other_url)}
+    return len(payloads) == 1
+
+
+def lead(name: str, company: str, work="written_specs", docs="current", **fields) -> Inquiry:
+    """A stored lead, assessed as the form assesses it."""
+    assessment = assess(work, docs)
+    return Inquiry.objects.create(
+        name=name, email=f"{name.split()[0].lower()}@{company.lower()}.com", company=company,
+        role="CTO", project=f"{company} needs a billing service.", work_definition=work,
+        documentation=docs, desired_start="now", consent=True,
+        readiness=assessment.readiness, readiness_score=assessment.score, **fields,
+    )  # fmt: skip
