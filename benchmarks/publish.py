@@ -37,7 +37,8 @@ elif kind == "cta":
 else:
     shown = page.url
     page.unpublish()
-Path("build/published.at").write_text(str(time.time()))
-Path("build/published.took").write_text(f"{time.monotonic() - started:.2f}")
+Path("build/published.shown").write_text(shown)
 Path("build/published.path").write_text(page.url)
+Path("build/published.at").write_text(str(time.time()))  # last: visible.py waits for it
+Path("build/published.took").write_text(f"{time.monotonic() - started:.2f}")
 print(shown)

@@ -121,7 +121,7 @@ phase() {  # name [seconds]: requests/second, p50, p99 and non-2xx of random art
 # A change phase lasts twice as long: the change comes DURATION/3 in, and however long it takes
 # on a saturated host, what it sets off (purges, renewals) happens inside the measured phase.
 change() {  # kind: a load phase with the editor's change a sixth of the way in
-  rm -f build/publisher.ready
+  rm -f build/publisher.ready build/published.at
   setsid $PY benchmarks/publish.py "$1" "$DURATION" > build/published.txt &  # as serve.sh runs gunicorn
   local publisher=$!
   while [ ! -e build/publisher.ready ] && kill -0 $publisher 2>/dev/null; do sleep 0.05; done
@@ -131,10 +131,13 @@ change() {  # kind: a load phase with the editor's change a sixth of the way in
 }
 {
   phase steady
+  # The updated article is watched during its phase (one page: no load to speak of).
+  (sleep 1; echo -e "visible\tarticle\t$($PY benchmarks/visible.py build/published.path "$BASE")" >&3) &
+  watcher=$!
   change article
-  echo -e "visible\tarticle\t$($PY benchmarks/visible.py "$(cat build/published.txt)" build/published.path "$BASE")" >&3
-  change cta
-  echo -e "visible\tcta\t$($PY benchmarks/visible.py "$(cat build/published.txt)" build/bench-paths.txt "$BASE")" >&3
+  wait $watcher
+  change cta  # every article: read after the phase, when each copy was made from Age
+  echo -e "visible\tcta\t$($PY benchmarks/visible.py build/bench-paths.txt "$BASE")" >&3
   change unpublish  # its reads after the change answer 404 (counted apart in the report)
   echo -e "gone\tunpublish\t$(curl -s -o /dev/null -w '%{http_code}' "${BROWSER[@]}" "$BASE$(cat build/published.txt)")" >&3
   grep -vxF "$(cat build/published.txt)" build/bench-paths.txt > build/bench-paths.next || true

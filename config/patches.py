@@ -41,6 +41,7 @@ def add_page_edit_side_panel(edit_view_class, panel_for: Callable) -> None:
         return MediaContainer([*panels, *extra]) if extra else panels
 
     get_side_panels.patched_panels = [panel_for]
+    get_side_panels.wrapped = original
     edit_view_class.get_side_panels = get_side_panels
 
 
@@ -57,5 +58,6 @@ def wrap_spreadsheet_cells(mixin_class, wrap: Callable) -> None:
             self, value, export_format, lambda: preprocess(self, field, value, export_format)
         )
 
+    preprocess_field_value.wrapped = preprocess
     mixin_class.preprocess_field_value = preprocess_field_value
     mixin_class.cells_wrapped = True

@@ -27,6 +27,16 @@ def pytest_sessionstart(session) -> None:
     stale_databases.drop_stale(settings.DATABASES["default"])
 
 
+SLOW_FIXTURES = {"edge", "varnish", "live_server", "page", "browser"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that need Varnish, the live server or Chromium are slow; subprocess tests say so."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_report_header(config) -> str:
     db = settings.DATABASES["default"]
     where = f"{db.get('HOST') or 'local socket'}:{db.get('PORT') or 'default port'}"

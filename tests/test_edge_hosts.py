@@ -20,6 +20,8 @@ from tests.support.faults import free_port
 from tests.support.processes import collected_static, production_env, start_worker
 from tests.support.waiting import until
 
+pytestmark = pytest.mark.slow  # real processes
+
 PASSWORD = "a-long-password-123"
 
 

@@ -157,6 +157,7 @@ def test_a_lead_whose_job_was_lost_is_queued_again_by_the_sweep(client):
     assert len(mail.outbox) == 1 and Inquiry.objects.get().notified_at is not None
 
 
+@pytest.mark.slow
 def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
     client, launch_state, tmp_path
 ):
@@ -193,6 +194,7 @@ def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
         smtp.close()
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_send_is_replaced_and_the_resend_is_the_same_message(
     client, launch_state, tmp_path
 ):

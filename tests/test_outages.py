@@ -17,6 +17,8 @@ from tests.support.faults import TcpProxy, free_port
 from tests.support.leads import VALID, same_lead
 from tests.support.processes import production_env, run
 
+pytestmark = pytest.mark.slow  # real processes
+
 HOST = "www.example.com"
 PROJECT = "A ledger service, with words the reader must not lose: Ünïcödé & <angle> brackets."
 

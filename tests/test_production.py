@@ -6,6 +6,8 @@ import pytest
 
 from tests.support.processes import collected_static, production_env, run
 
+pytestmark = pytest.mark.slow  # real processes
+
 PROBE = r"""
 import json, django
 django.setup()

@@ -4,6 +4,7 @@ views."""
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from articles.models import ArticlePage, BlogIndexPage
@@ -11,6 +12,8 @@ from articles.sample import add_articles
 from tests.support.edge import BROWSER, warm
 from tests.support.processes import output, production_env, start_worker
 from tests.support.waiting import until
+
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_the_worker_publishes_a_scheduled_article_and_the_edge_shows_it(edge, tmp_path):

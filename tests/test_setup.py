@@ -11,6 +11,8 @@ from django.conf import settings
 
 from tests.support.faults import free_port
 
+pytestmark = pytest.mark.slow  # real processes
+
 ROOT = Path(settings.BASE_DIR)
 
 
