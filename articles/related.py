@@ -15,7 +15,7 @@ from modelcluster.queryset import FakeQuerySet
 from taggit.models import Tag
 
 from pagecache import memo, tags
-from pagecache.invalidation import purge_soon
+from pagecache.invalidation import spread
 
 from .pages import (
     COVER_RELATED,
@@ -106,8 +106,9 @@ def _read_cards(ids: list[int]) -> dict[int, ArticlePage | None]:
 
 def refresh_chunk(after: int = 0) -> tuple[int, int | None]:
     """Work out the lists of the next REFRESH_CHUNK visible articles after pk `after` again;
-    store and refresh (soft purge) the pages whose list changed. Returns how many changed and
-    where the next chunk starts (None: that was the last)."""
+    store and renew the pages whose list changed, a bucket at a time (an unpublished article was
+    on most lists: renewing them all at once would queue a render for each). Returns how many
+    changed and where the next chunk starts (None: that was the last)."""
     if not after:
         StoredRelated.objects.exclude(article__in=ArticlePage.objects.visible()).delete()
     chunk = list(
@@ -123,7 +124,7 @@ def refresh_chunk(after: int = 0) -> tuple[int, int | None]:
         [StoredRelated(article=article, ids=lists[article]) for article in changed],
         update_conflicts=True, unique_fields=["article"], update_fields=["ids"],
     )  # fmt: skip
-    purge_soon({tags.own_key(article.pk) for article in changed})  # their pages, not their cards
+    spread({tags.own_key(article.pk) for article in changed})  # their pages, not their cards
     return len(changed), (chunk[-1].pk if len(chunk) == REFRESH_CHUNK else None)
 
 

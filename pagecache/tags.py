@@ -57,11 +57,16 @@ def is_page_key(name: str) -> bool:
     return name.startswith("page-") and name[5:].isdigit()
 
 
+def is_own_key(name: str) -> bool:
+    return name.startswith("page-") and name.endswith("-itself")
+
+
 def with_buckets(keys: set[str], path: str) -> set[str]:
-    """The keys a response at `path` is tagged with: its type and page keys once more in its
-    bucket."""
+    """The keys a response at `path` is tagged with: its type, page and own keys once more in
+    its bucket, so that a change shown on many pages can renew them a bucket at a time."""
     bucket = bucket_of(path)
-    return keys | {f"{name}:{bucket}" for name in keys if is_type_key(name) or is_page_key(name)}
+    spreadable = (is_type_key, is_page_key, is_own_key)
+    return keys | {f"{name}:{bucket}" for name in keys if any(kind(name) for kind in spreadable)}
 
 
 def own_key(page_id: int) -> str:

@@ -111,6 +111,27 @@ def test_an_unpublished_article_is_gone_at_once_and_from_its_cards_next(edge):
     until(lambda: f'href="{article.url}"' not in edge.get(other.url, **BROWSER).text)
 
 
+def test_pages_whose_related_list_changed_are_renewed_a_bucket_at_a_time(edge):
+    """The unpublished article was on most related lists: the worker's refresh renews those
+    pages spread, as it does the cards, rather than queueing a render for each at once."""
+    from articles.related import refresh_all
+
+    refresh_all()
+    article = helsinki_article()
+    article.unpublish()
+    earlier = {job.pk for job in queued_renewals()}
+    refresh_all()  # the worker, after the refresh window
+    renewed = {
+        key
+        for job in queued_renewals()
+        if job.pk not in earlier
+        for key in job.args_kwargs["args"][0]
+    }
+    assert renewed and all(key.endswith("-itself") for key in renewed), renewed
+    at_once = {key for job in queued_purges() for key in job.args_kwargs["args"][0]}
+    assert not renewed & at_once, "not purged at once as well"
+
+
 def test_a_private_article_is_gone_at_once(edge):
     from wagtail.models import PageViewRestriction
 

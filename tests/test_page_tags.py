@@ -43,8 +43,8 @@ def test_an_article_is_tagged_with_what_it_shows(client, article):
     buckets = {key for key in tags_of(response) if ":" in key}
     pages = {f"page-{article.pk}", *(f"page-{card.pk}" for card in cards)}
     assert {key.split(":")[0] for key in buckets} == {
-        "articles.calltoaction", "articles.office", *pages,
-    }, "spread purges reach the shared blocks and the cards a bucket at a time"  # fmt: skip
+        "articles.calltoaction", "articles.office", *pages, f"page-{article.pk}-itself",
+    }, "spread purges reach shared blocks, cards and the page a bucket at a time"  # fmt: skip
     assert len({key.split(":")[1] for key in buckets}) == 1, "one bucket per page"
     assert {"public", "max-age=0", "s-maxage=3600"} <= directives(response)
     assert "stale-if-error=86400" in response["Surrogate-Control"]
