@@ -15,8 +15,8 @@ class ArticlesConfig(AppConfig):
         from pagecache import registry
 
         from .covers import GeneratedCover, cover_deleted, draw_on_publish
+        from .editors.newsroom import written
         from .images import uploaded
-        from .newsroom import written
         from .pages import ArticlePage
         from .related import article_changed
         from .snippets import Author, CallToAction, City, Office

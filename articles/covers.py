@@ -23,6 +23,7 @@ from pagecache.invalidation import published
 from pagecache.middleware import STALE_IF_ERROR
 
 from .meta import COVER_SPECS, OG_IMAGE_SPEC
+from .pages import ArticlePage
 
 logger = logging.getLogger(__name__)
 SIZE = (1200, 630)
@@ -204,8 +205,6 @@ def draw_and_show(page) -> bool:
 @task(backend="background")
 def draw_cover_later(page_id: int) -> str:
     """Drawing and encoding take a second or two of CPU: the worker does it, not the publish."""
-    from .pages import ArticlePage
-
     page = ArticlePage.objects.live().select_related("author", "city").filter(pk=page_id).first()
     if page is None or page.feed_image_id:
         return "nothing to draw"

@@ -27,7 +27,7 @@ from wagtail.search import index
 from pagecache import tags
 
 from .blocks import ArticleBodyBlock
-from .editor import ArticlePageForm, SeoPanel
+from .editors.editing import ArticlePageForm, SeoPanel
 from .listing import paginate
 from .routing import ChildRouteMixin, KnownRestrictionsMixin
 from .snippets import CallToAction
@@ -222,16 +222,8 @@ class ArticlePage(KnownRestrictionsMixin, Page):
     subpage_types: list[str] = []
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from .related import related_articles, stored_related
-
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = list(self.topics.all())
-        # Routed to (not a preview): the stored list came with the article, if there is one.
-        ids = getattr(self, "stored_related_ids", None)
-        if ids is not None and not getattr(request, "is_preview", False):
-            context["related_articles"] = stored_related(ids)
-        else:
-            context["related_articles"] = related_articles(self, topics=context["topics"])
+        context["topics"] = list(self.topics.all())  # the related cards tag reads them too
         context["call_to_action"] = self.shown_call_to_action()
         return context
 

@@ -12,6 +12,7 @@ from wagtail.search import index
 from pagecache import memo
 
 from .blocks import FeatureBlock
+from .editors.shared_preview import serve_preview
 
 CONTACT_PATH = "/contact/"
 
@@ -101,7 +102,7 @@ class City(SlugFromNameMixin, index.Indexed):
 
 class SharedBlockMixin(DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model):
     """Shown on every article at once: an edit is a draft until published, and the editor
-    previews it on a real article first (the preview lives in articles/shared_preview.py)."""
+    previews it on a real article first (articles/editors/shared_preview.py renders it)."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
 
@@ -114,9 +115,15 @@ class SharedBlockMixin(DraftStateMixin, RevisionMixin, PreviewableMixin, models.
         return self._revisions
 
     def serve_preview(self, request, mode_name: str):
-        from .shared_preview import serve_preview
+        return serve_preview(request, self.preview_shown(), self.preview_picked_by())
 
-        return serve_preview(self, request)
+    def preview_shown(self) -> dict:
+        """What the article's context gets from this draft in a preview."""
+        raise NotImplementedError
+
+    def preview_picked_by(self) -> dict | None:
+        """Which article previews it: one matching these filters, else the newest."""
+        return None
 
 
 class Office(SharedBlockMixin):
@@ -151,6 +158,12 @@ class Office(SharedBlockMixin):
     def published(cls) -> list["Office"]:
         """The list readers see, kept per process until content changes (pagecache.memo)."""
         return memo.shared("articles:offices", lambda: list(cls.objects.filter(live=True)))
+
+    def preview_shown(self) -> dict:
+        """The live office list as it will read once this office is published."""
+        offices = [other for other in Office.objects.filter(live=True) if other.pk != self.pk]
+        listed = sorted([*offices, self], key=lambda item: (item.sort_order, item.pk or 0))
+        return {"preview_offices": listed}
 
     @property
     def locality(self) -> str:
@@ -212,6 +225,12 @@ class CallToAction(SharedBlockMixin):
                     is_default=False
                 )
             super().save(*args, update_fields=update_fields, **kwargs)
+
+    def preview_shown(self) -> dict:
+        return {"call_to_action": self}
+
+    def preview_picked_by(self) -> dict | None:
+        return {"call_to_action": self} if self.pk else None  # an article that picked it
 
     @classmethod
     def default(cls) -> "CallToAction | None":

@@ -9,8 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .editor import title_check
-from .newsroom import ArticleListingViewSet, add_newsroom_panel
+from .editors.newsroom import ArticleListingViewSet, add_newsroom_panel
+from .editors.views import title_check
 from .snippets import Author, CallToAction, City, Office
 
 

@@ -1,4 +1,5 @@
-"""Template tags: the office list, the call-to-action link, and what crawlers read in <head>."""
+"""Template tags: the office list, the call-to-action link, related cards, and what crawlers read
+in <head>."""
 
 import json
 import re
@@ -12,6 +13,7 @@ from wagtail.images.models import Filter, Picture
 
 from articles import images, meta
 from articles.meta import COVER_SPECS, OG_IMAGE_SPEC
+from articles.related import related_articles, stored_related
 from articles.seo import article_structured_data
 from articles.site_url import absolute
 from articles.snippets import CONTACT_PATH, Office
@@ -133,3 +135,13 @@ def avatar(context, author, size: str = "small") -> dict:
         "author": author, "size": size, "initials": initials or "?", "tone": tone,
         "request": context.get("request"),
     }  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def related_cards(context, page) -> list:
+    """An article's "More articles": when routed to (not a preview), the stored list that came
+    with the article; otherwise (previews; before the worker has stored one) worked out now."""
+    ids = getattr(page, "stored_related_ids", None)
+    if ids is not None and not getattr(context.get("request"), "is_preview", False):
+        return stored_related(ids)
+    return related_articles(page, topics=context.get("topics"))

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page, Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .pages import ArticlePage
+from articles.pages import ArticlePage
 
 PANEL_ROWS = 8
 

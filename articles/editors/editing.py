@@ -5,16 +5,13 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import HttpRequest, JsonResponse
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 
-from access.roles import has_content_access
-
-from . import meta
+from articles import meta
 
 
 def page_state(page) -> str:
@@ -63,23 +60,6 @@ def title_clash(model, title: str, exclude_pk: int | None):
     return (
         others.filter(title__iexact=title).first() or others.filter(seo_title__iexact=title).first()
     )
-
-
-def title_check(request: HttpRequest) -> JsonResponse:
-    """The SEO panel asks, as the editor types, whether another article has this title."""
-    from .pages import ArticlePage
-
-    if not has_content_access(request.user):
-        raise PermissionDenied
-    page_id = request.GET.get("page", "")
-    known = page_id.isascii() and page_id.isdigit() and len(page_id) <= 9  # else no page
-    clash = title_clash(
-        ArticlePage, request.GET.get("title", "")[:255], int(page_id) if known else None
-    )
-    if clash is None:
-        return JsonResponse({"clash": None})
-    edit_url = reverse("wagtailadmin_pages:edit", args=(clash.pk,))
-    return JsonResponse({"clash": {"title": clash.title, "edit_url": edit_url}})
 
 
 def drawn_cover_url(page) -> str:
