@@ -19,17 +19,11 @@ def has_content_access(user) -> bool:
     return GroupPagePermission.objects.filter(group__user=user).exists()
 
 
-def _permissions(names: list[str]) -> list[Permission]:
-    wanted = {tuple(name.split(".")) for name in names}
-    found = [
-        p
-        for p in Permission.objects.select_related("content_type")
-        if (p.content_type.app_label, p.codename) in wanted
-    ]
-    missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
+def _permissions(index: dict[str, Permission], names: list[str]) -> list[Permission]:
+    missing = sorted(set(names) - index.keys())
     if missing:
-        raise LookupError(f"settings.ROLES names unknown permissions: {sorted(missing)}")
-    return found
+        raise LookupError(f"settings.ROLES names unknown permissions: {missing}")
+    return [index[name] for name in names]
 
 
 @transaction.atomic
@@ -37,23 +31,27 @@ def sync() -> list[str]:
     """Make every group in settings.ROLES hold exactly what it declares; say what changed."""
     for app_config in global_apps.get_app_configs():  # Wagtail's publish_* too, before migrate ends
         create_permissions(app_config, verbosity=0)
+    index = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type")
+    }
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.get_first_root_node()
     changes = []
     for name, role in settings.ROLES.items():
         group, created = Group.objects.get_or_create(name=name)
         before = set(group.permissions.values_list("pk", flat=True))
-        group.permissions.set(_permissions(role["permissions"]))
+        group.permissions.set(_permissions(index, role["permissions"]))
         if created or before != set(group.permissions.values_list("pk", flat=True)):
             changes.append(f"{name}: permissions")
         if root_page is not None and _set_exactly(
             GroupPagePermission, group, _permissions(
-                [f"wagtailcore.{codename}" for codename in role["pages"]]
+                index, [f"wagtailcore.{codename}" for codename in role["pages"]]
             ), page=root_page,
         ):  # fmt: skip
             changes.append(f"{name}: pages")
         if root_collection is not None and _set_exactly(
-            GroupCollectionPermission, group, _permissions(role["collections"]),
+            GroupCollectionPermission, group, _permissions(index, role["collections"]),
             collection=root_collection,
         ):  # fmt: skip
             changes.append(f"{name}: collections")

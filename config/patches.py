@@ -9,6 +9,7 @@ side panel components, content checks and template blocks, or django-redis's CLI
 from collections.abc import Callable
 
 from django.http import HttpRequest
+from laces.components import MediaContainer
 
 # 1. The dashboard (templates/wagtailadmin/home.html) is a copy of Wagtail's with the page
 #    search shown only to content staff: no block or hook surrounds that form. The copy was made
@@ -33,7 +34,6 @@ def add_page_edit_side_panel(edit_view_class, panel_for: Callable) -> None:
     if getattr(original, "patched_panels", None) is not None:
         original.patched_panels.append(panel_for)
         return
-    from laces.components import MediaContainer
 
     def get_side_panels(self):
         panels = original(self)
