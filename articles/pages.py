@@ -26,8 +26,8 @@ from wagtail.search import index
 
 from pagecache import tags
 
+from .admin.editing import ArticlePageForm, SeoPanel
 from .blocks import ArticleBodyBlock
-from .editors.editing import ArticlePageForm, SeoPanel
 from .listing import paginate
 from .routing import ChildRouteMixin, KnownRestrictionsMixin
 from .snippets import CallToAction

@@ -11,8 +11,8 @@ from wagtail.search import index
 
 from pagecache import memo
 
+from .admin.shared_preview import serve_preview
 from .blocks import FeatureBlock
-from .editors.shared_preview import serve_preview
 
 CONTACT_PATH = "/contact/"
 
@@ -102,7 +102,7 @@ class City(SlugFromNameMixin, index.Indexed):
 
 class SharedBlockMixin(DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model):
     """Shown on every article at once: an edit is a draft until published, and the editor
-    previews it on a real article first (articles/editors/shared_preview.py renders it)."""
+    previews it on a real article first (articles/admin/shared_preview.py renders it)."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
 

@@ -9,6 +9,7 @@ CACHED_TARGET = 0.7  # a cached article through Varnish, of nginx serving the pa
 UNCACHED_TARGET = 90.0  # req/s: 3× the 30 an uncached article served before the edge issue
 UNCACHED_CPU_MS = 20.0  # the application's CPU per uncached article (51-68 ms before)
 CHANGE_THROUGHPUT, CHANGE_P99 = 0.9, 2.0  # of steady, while an editor changes something
+BOT_PHASE = "search bot"  # the issue's target for it: readers' p99 within 2× steady
 PHASE_SECONDS = float(os.environ.get("BENCH_SECONDS", 10))  # as run.sh's wrk phases
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -39,7 +40,10 @@ def phase_report(phases_file: str, visible_file: str) -> list[str]:
         print(f"{name:<26}{rps:>9.0f}{p50:>9.2f}{p99:>9.2f}{ratio:>10.2f}{p99_ratio:>8.2f}{bad:>9}")
         if name == "steady":
             continue
-        if ratio < CHANGE_THROUGHPUT or p99_ratio > CHANGE_P99:
+        if name == BOT_PHASE:  # its searches take real CPU from the host: readers' p99 is the aim
+            if p99_ratio > CHANGE_P99:
+                failures.append(f"{name}: readers' p99 {p99_ratio:.2f}× steady")
+        elif ratio < CHANGE_THROUGHPUT or p99_ratio > CHANGE_P99:
             failures.append(f"{name}: {ratio:.2f}× throughput, p99 {p99_ratio:.2f}× steady")
         if bad and name != "unpublish":  # the unpublished article answers 404 after the change
             failures.append(f"{name}: {bad} non-2xx responses")

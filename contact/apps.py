@@ -8,17 +8,14 @@ class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
-
         from access.boundaries import open_to_all_staff
 
+        from . import receivers
         from .exports import protect_all_exports
-        from .models import Inquiry
-        from .retention import lead_deleted
 
         open_to_all_staff(  # the leads desk, and the leads report every role sees
             names=("contact_pipeline", "contact_leads_report", "contact_leads_report_results"),
             namespaces=("contact_inquiry",),
         )
         protect_all_exports()
-        post_delete.connect(lead_deleted, sender=Inquiry, dispatch_uid="contact-lead-deleted")
+        receivers.connect()

@@ -2,27 +2,17 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import timeline
-from .admin_views import LeadsByArticleReport
-from .dashboard import add_sales_panels
-from .models import Inquiry, LeadsReport
-from .pipeline import PipelineView
-from .viewsets import inquiry_viewset
+from access.menu import PermittedMenuItem
 
+from .admin import timeline
+from .admin.dashboard import add_sales_panels
+from .admin.pipeline import PipelineView
+from .admin.views import LeadsByArticleReport
+from .admin.viewsets import inquiry_viewset
 
-@hooks.register("register_admin_viewset")
-def register_inquiry_viewset():
-    return inquiry_viewset
-
-
-@hooks.register("register_log_actions")
-def register_lead_log_actions(actions):
-    timeline.register_actions(actions)
-
-
+hooks.register("register_admin_viewset", lambda: inquiry_viewset)
+hooks.register("register_log_actions", timeline.register_actions)
 hooks.register("construct_homepage_panels", add_sales_panels)
 
 
@@ -41,24 +31,17 @@ def register_sales_urls():
     ]
 
 
-class PermittedMenuItem(MenuItem):
-    def __init__(self, *args, model=Inquiry, action: str = "change", **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.policy, self.action = ModelPermissionPolicy(model), action
-
-    def is_shown(self, request) -> bool:
-        return self.policy.user_has_permission(request.user, self.action)
-
-
 @hooks.register("register_admin_menu_item")
 def register_pipeline_menu_item():
-    return PermittedMenuItem("Pipeline", reverse("contact_pipeline"), icon_name="list-ul",
-                             order=151)  # fmt: skip
+    return PermittedMenuItem(
+        "Pipeline", reverse("contact_pipeline"), icon_name="list-ul", order=151,
+        permission="contact.change_inquiry",
+    )  # fmt: skip
 
 
 @hooks.register("register_reports_menu_item")
 def register_leads_report_menu_item():
     return PermittedMenuItem(
         "Leads by article", reverse("contact_leads_report"), icon_name="mail", order=1000,
-        model=LeadsReport, action="view",
+        permission="contact.view_leadsreport",
     )  # fmt: skip

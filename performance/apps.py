@@ -13,13 +13,10 @@ class PerformanceConfig(AppConfig):
 
         from access.boundaries import open_to_all_staff
         from config import patches
-        from contact.signals import form_viewed_from_article
 
         from . import receivers
-        from .side_panel import panel_for
+        from .admin.side_panel import panel_for
 
-        form_viewed_from_article.connect(
-            receivers.form_viewed_from_article, dispatch_uid="performance-form-viewed"
-        )
+        receivers.connect()
         open_to_all_staff(names=("content_performance",))
         patches.add_page_edit_side_panel(EditView, panel_for)

@@ -1,27 +1,12 @@
-"""The call-to-action click (counted, then on to the contact form) and the admin report."""
+"""The call to action's click: counted, then on to where the button leads (the contact form)."""
 
-from datetime import timedelta
-
-from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from access.roles import has_content_access
 from articles.models import ArticlePage
 from articles.templatetags.article_tags import cta_href
 
-from . import funnel
-from .chart import daily_chart
 from .counting import CLICK, count
-
-PERMISSION = "performance.view_contentperformance"
-LONGEST_PERIOD = timedelta(days=3 * 366)
-ROW_NAMES = {"article": "Article", "city": "City", "author": "Author"}
 
 
 def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
@@ -35,112 +20,3 @@ def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
-
-
-class PeriodForm(forms.Form):
-    """What the report shows: a period (the last 7/30/90 days or from–to), and rows by what."""
-
-    days = forms.ChoiceField(
-        label="Period",
-        required=False,
-        initial="30",
-        choices=[
-            ("7", "Last 7 days"),
-            ("30", "Last 30 days"),
-            ("90", "Last 90 days"),
-            ("custom", "From – to"),
-        ],  # fmt: skip
-    )
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
-    by = forms.ChoiceField(
-        label="Rows",
-        required=False,
-        initial="article",
-        choices=[("article", "Articles"), ("city", "Cities"), ("author", "Authors")],
-    )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("days") == "custom":
-            start, end = data.get("start"), data.get("end")
-            if not start or not end:
-                raise forms.ValidationError("Give both dates of the period.")
-            if start > end:
-                raise forms.ValidationError("The period ends before it starts.")
-            if end - start > LONGEST_PERIOD:
-                raise forms.ValidationError("Choose a period of three years or less.")
-        return data
-
-    def period(self) -> funnel.Period:
-        today = timezone.localdate()
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        if data.get("days") == "custom":
-            return funnel.Period(data["start"], data["end"])
-        return funnel.Period.last(int(data.get("days") or 30), today)
-
-    def rows_by(self) -> str:
-        return (self.is_valid() and self.cleaned_data.get("by")) or "article"
-
-
-class ContentPerformanceView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
-    """For Editors and Sales: counts and money per article, city and author; nobody's data."""
-
-    template_name = "performance/report.html"
-    page_title = "Content performance"
-    header_icon = "pick"
-    list_export = ["name", *funnel.COLUMNS, *(f"{step}_rate" for step in funnel.STEPS[1:])]
-    export_headings = {
-        "name": "Name", "views": "Views", "cta_clicks": "CTA clicks",
-        "form_views": "Form views", "leads": "Leads", "qualified": "Qualified", "won": "Won",
-        "won_value": "Won value (EUR)", "cta_clicks_rate": "CTA clicks / views",
-        "form_views_rate": "Form views / CTA clicks", "leads_rate": "Leads / form views",
-        "qualified_rate": "Qualified / leads", "won_rate": "Won / qualified",
-    }  # fmt: skip
-    export_filename = "content-performance"
-    sortable = {"name", *funnel.COLUMNS}
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        self.form = PeriodForm(request.GET if "days" in request.GET else None)
-        self.period, self.by = self.form.period(), self.form.rows_by()
-        self.pending = funnel.pending_rows(self.period)  # read from Redis once per report
-        rows = funnel.article_rows(self.period, self.pending)
-        self.rows = rows if self.by == "article" else funnel.grouped(rows, self.by)
-        self.totals = funnel.totals(rows)  # every lead, with or without an article
-        self.sort = self.sorted_rows()
-        if self.is_export:
-            return self.as_spreadsheet(self.rows, request.GET["export"])
-        return super().get(request, *args, **kwargs)
-
-    def sorted_rows(self) -> str:
-        """?sort=views (ascending) or ?sort=-views; unknown columns fall back to views."""
-        sort = self.request.GET.get("sort", "-views")
-        if sort.lstrip("-") not in self.sortable:
-            sort = "-views"
-        column = sort.lstrip("-")
-        key = (lambda row: row[column].lower()) if column == "name" else (lambda row: row[column])
-        self.rows.sort(key=key, reverse=sort.startswith("-"))
-        return sort
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        days = funnel.daily(self.period, self.pending)
-        query = self.request.GET.copy()
-        for name in ("sort", "export"):
-            query.pop(name, None)
-        context.update(
-            form=self.form, period=self.period, by=self.by, rows=self.rows, sort=self.sort,
-            totals=self.totals, chart=daily_chart(days), days=days, query=query.urlencode(),
-            can_edit=has_content_access(self.request.user),
-            columns=[("name", ROW_NAMES[self.by]),
-                     *((c, self.export_headings[c]) for c in funnel.COLUMNS)],
-        )  # fmt: skip
-        return context

@@ -2,9 +2,10 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from .views import PERMISSION, ContentPerformanceView
+from access.menu import PermittedMenuItem
+
+from .admin.views import PERMISSION, ContentPerformanceView
 
 
 @hooks.register("register_admin_urls")
@@ -18,13 +19,9 @@ def register_report_url():
     ]
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return ReportMenuItem(
-        "Content performance", reverse("content_performance"), icon_name="pick", order=990
-    )
+    return PermittedMenuItem(
+        "Content performance", reverse("content_performance"), icon_name="pick", order=990,
+        permission=PERMISSION,
+    )  # fmt: skip

@@ -5,7 +5,8 @@ from wagtail.admin.panels import Panel
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
-from .models import Inquiry
+from ..models import Inquiry
+from ..notifications import send_assignment_email
 
 NOTE = "contact.note"
 CHANGE = "contact.change"
@@ -64,8 +65,6 @@ def record(before: Inquiry, after: Inquiry, user, note: str = "") -> list[str]:
     if note.strip():
         log(after, NOTE, user=user, data={"text": note.strip()})
     if "owner" in changed and after.owner_id and after.owner_id != getattr(user, "pk", None):
-        from .notifications import send_assignment_email
-
         # The queue lives in the database: the job commits with the change, or neither does.
         send_assignment_email.enqueue(after.pk, after.owner_id)
     return changed

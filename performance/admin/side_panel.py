@@ -9,7 +9,7 @@ from wagtail.admin.ui.side_panels import BaseSidePanel
 
 from articles.models import ArticlePage
 
-from . import funnel
+from .. import funnel
 
 PERMISSION = "performance.view_contentperformance"
 PANEL_DAYS = 30

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import person_name
+from ..models import person_name
 
 SALES_GROUP = "Sales"
 

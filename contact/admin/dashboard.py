@@ -6,7 +6,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from access.roles import has_content_access
 
-from .models import OPEN_STATUSES, Inquiry, Status, totals_by_status
+from ..models import OPEN_STATUSES, Inquiry, Status, totals_by_status
 
 PANEL_ROWS = 10
 

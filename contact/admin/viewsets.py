@@ -14,10 +14,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from articles.models import ArticlePage
 
+from ..models import OPEN_STATUSES, Inquiry, Status, same_sender
 from . import timeline
-from .admin_forms import InquiryTriageForm
 from .dashboard import can_triage
-from .models import OPEN_STATUSES, Inquiry, Status, same_sender
+from .forms import InquiryTriageForm
 
 SUBMITTED_FIELDS = [
     "name", "email", "company", "role", "project", "work_definition", "documentation",

@@ -3,8 +3,8 @@
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
 
-from .funnel import FUNNEL, rate
-from .models import Inquiry, LeadsReport
+from ..funnel import FUNNEL, rate
+from ..models import Inquiry, LeadsReport
 
 
 class SourcePaginator(WagtailPaginator):

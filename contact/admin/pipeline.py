@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
+from ..models import Inquiry, Status, totals_by_status
 from . import timeline
-from .models import Inquiry, Status, totals_by_status
 
 CARDS_PER_COLUMN = 50
 
