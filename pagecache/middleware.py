@@ -16,8 +16,9 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 from . import tags
 
 PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
-# Personal pages (the contact form and its thank-you page, the admin): never kept by anyone.
-PRIVATE_PATHS = ("/admin/", "/contact/")
+# The admin: never kept by anyone. (Content apps mark their own personal pages: the contact
+# form's views say no-store themselves.)
+PRIVATE_PATHS = ("/admin/",)
 NEVER_KEPT = (*PRIVATE_PATHS, "/healthz/", "/count/")
 SAFE_VARY = {"", "cookie", "accept-encoding"}
 STALE_IF_ERROR = 86400  # an application outage serves the last good copy for a day

@@ -13,7 +13,6 @@ development machine) the counts go to the database. The worker folds both into d
 import atexit
 import logging
 import os
-import re
 import threading
 import time
 from collections import Counter
@@ -26,15 +25,13 @@ from django.core.cache import caches
 from django.db import models
 from django.utils import timezone
 
+from . import sections
+
 logger = logging.getLogger(__name__)
 PREFIX = "performance:"
 KEEP_SECONDS = 14 * 86400  # unfolded counts outlive a week without a worker
 MAX_WAITING = 50_000  # distinct counts kept while Redis is down, then new ones are dropped
 VIEW, CLICK, FORM = "v", "c", "f"
-# What is counted as a view: articles, listings (home, /blog/, topics), author, city, contact.
-COUNTED_PATHS = re.compile(
-    r"^/(?:|blog/|blog/(?!feed/)[\w-]+/|authors/[\w-]+/|cities/[\w-]+/|topics/[\w-]+/|contact/)$"
-)
 
 
 def day_key(day: date | None = None) -> str:
@@ -66,7 +63,7 @@ def wanted(environ: dict) -> bool:
 
 
 def view_field(path: str) -> str | None:
-    return f"{VIEW} {path}" if COUNTED_PATHS.match(path) else None
+    return f"{VIEW} {path}" if sections.is_counted(path) else None
 
 
 def count(environ: dict, field: str) -> None:

@@ -12,18 +12,15 @@ from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from wagtail.models import Site
 
-from articles.models import ArticlePage, Author, City
 from background.locks import only_one_worker
 
+from . import sections
 from .counting import CLICK, FORM, PREFIX, VIEW, redis
 from .models import Counts, DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
 
 DAY_KEY = re.compile(rf"^{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})$")
 BATCH_PREFIX = f"{PREFIX}folding:"
-LISTINGS = re.compile(r"^/(?:|blog/|topics/[\w-]+/)$")
-SLUG_PAGE = re.compile(r"^/(authors|cities|blog)/([\w-]+)/$")
 NUMBERS = ("views", "cta_clicks", "form_views")
 FIELD_NUMBER = {VIEW: "views", CLICK: "cta_clicks", FORM: "form_views"}
 KEEP_BATCH_NAMES = timedelta(days=30)
@@ -42,13 +39,9 @@ def resolver(fields: Iterable[str]) -> Callable[[str], tuple[str, str, int | Non
     """Which page each raw field ("v /blog/x/", "c 12", …) counts for, looked up in one go;
     None for a field that names no page (a 404, an article since deleted)."""
     fields = set(fields)
-    pages = resolve_paths({field[2:] for field in fields if field.startswith(f"{VIEW} ")})
+    pages = sections.resolve({field[2:] for field in fields if field.startswith(f"{VIEW} ")})
     ids = [field[2:] for field in fields if field[:2] in (f"{CLICK} ", f"{FORM} ")]
-    articles = set(
-        ArticlePage.objects.filter(pk__in=[i for i in ids if i.isdigit()]).values_list(
-            "pk", flat=True
-        )
-    )
+    articles = sections.existing_clicked([int(i) for i in ids if i.isdigit()])
 
     def page_of(field: str) -> tuple[str, str, int | None] | None:
         kind, _, target = field.partition(" ")
@@ -73,39 +66,6 @@ def page_rows(counts: dict[str, int], page_of=None) -> dict[tuple[str, str], dic
         row["article_id"] = article_id
         row[FIELD_NUMBER[field[0]]] += number
     return rows
-
-
-def resolve_paths(paths: set[str]) -> dict[str, tuple[str, str, int | None]]:
-    """Which page each counted path was: an article (by id, so a later slug change keeps its
-    history), a listing, an author, a city or the contact page."""
-    slugs: dict[str, set[str]] = defaultdict(set)
-    for path in paths:
-        if match := SLUG_PAGE.match(path):
-            slugs[match[1]].add(match[2])
-    root_paths = Site.get_site_root_paths()
-    root = root_paths[0].root_path if root_paths else "/"
-    articles = dict(
-        ArticlePage.objects.filter(
-            url_path__in=[f"{root}blog/{slug}/" for slug in slugs["blog"]]
-        ).values_list("slug", "pk")
-    )
-    authors = set(Author.objects.filter(slug__in=slugs["authors"]).values_list("slug", flat=True))
-    cities = set(City.objects.filter(slug__in=slugs["cities"]).values_list("slug", flat=True))
-    resolved = {}
-    for path in paths:
-        match = SLUG_PAGE.match(path)
-        section, slug = (match[1], match[2]) if match else ("", "")
-        if LISTINGS.match(path):
-            resolved[path] = (Kind.LISTING, path, None)
-        elif path == "/contact/":
-            resolved[path] = (Kind.CONTACT, path, None)
-        elif section == "blog" and slug in articles:
-            resolved[path] = (Kind.ARTICLE, str(articles[slug]), articles[slug])
-        elif section == "authors" and slug in authors:
-            resolved[path] = (Kind.AUTHOR, slug, None)
-        elif section == "cities" and slug in cities:
-            resolved[path] = (Kind.CITY, slug, None)
-    return resolved
 
 
 def add(model: type[Counts], period: dict, rows: dict[tuple[str, str], dict]) -> None:

@@ -7,6 +7,11 @@ from csp.constants import NONE, SELF
 
 from .roles import CONTENT_APPS, ROLES  # noqa: F401 (settings)
 
+# What readers' views count for in Content performance: each content app declares its sections
+# (kind, path pattern, resolver); clicks and form views name the pages COUNTED_CLICKS checks.
+COUNTED_PAGES = ["articles.counted.SECTIONS", "contact.counted.SECTIONS"]
+COUNTED_CLICKS = "articles.counted.existing_articles"
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
