@@ -9,8 +9,9 @@ STAMP := $(VENV)/.installed
 CONTENT := content/articles
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The public address written into Wagtail's Site record by `make setup` (absolute links).
-export SITE_URL ?= http://$(HOST):$(PORT)
+# The address `make run` and `make serve` serve on, written into Wagtail's Site record by their
+# setup (absolute links); `make setup` alone leaves an existing record's address as it is.
+run serve: export SITE_URL ?= http://$(HOST):$(PORT)
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 

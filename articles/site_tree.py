@@ -36,8 +36,14 @@ def ensure_site_tree() -> BlogIndexPage:
     # An existing site is re-pointed, so it keeps its id and settings.
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     hostname, port = site_address(settings.SITE_URL)
-    if (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
-        site.root_page, site.hostname, site.port = home, hostname, port
+    if site.root_page_id != home.pk or settings.SITE_URL_GIVEN:
+        # A site of ours keeps its address unless one is given: a `make setup` beside a running
+        # `make run PORT=…` must not re-point the links at another port.
+        wanted = (home.pk, hostname, port)
+    else:
+        wanted = (home.pk, site.hostname, site.port)
+    if (site.root_page_id, site.hostname, site.port) != wanted:
+        site.root_page_id, site.hostname, site.port = wanted
         site.save()
     # Wagtail's install ships a placeholder "Welcome" page; ours replaces it (only after the site
     # points away from it: deleting a site's root page deletes the site too).

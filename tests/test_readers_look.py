@@ -205,6 +205,16 @@ def test_setup_points_the_site_record_at_site_url(settings):
 
 
 @pytest.mark.django_db
+def test_setup_without_an_address_leaves_the_sites_own_alone(settings):
+    """`make setup` (or `make test`'s) beside a running `make run PORT=8001`."""
+    settings.SITE_URL, settings.SITE_URL_GIVEN = "http://127.0.0.1:8001", True
+    ensure_site_tree()
+    settings.SITE_URL, settings.SITE_URL_GIVEN = "http://127.0.0.1:8000", False
+    ensure_site_tree()
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8001"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("url", ["example.com", "ftp://example.com", "https://example.com:8443"])
 def test_a_bad_site_url_stops_setup_with_one_line(settings, url, tmp_path):
     settings.SITE_URL = url

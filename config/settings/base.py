@@ -161,6 +161,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # initials avatars: no outside call from t
 # The site's public address: `make setup` writes it into Wagtail's Site record, and every absolute
 # link (canonical, og:url, og:image, sitemap, feeds, JSON-LD) is built from that record.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Given (make run and make serve give the address they serve on), setup writes it into the Site
+# record; not given, setup creates the record at the default and then leaves its address alone.
+SITE_URL_GIVEN = "SITE_URL" in env.ENVIRON
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Images: an upload over this many megapixels is refused (what the worker renders in its memory:

@@ -18,6 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SALES_NOTIFY_EMAILS = ["sales@example.com"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL_GIVEN = True
 PERFORMANCE_FLUSH_SECONDS = 0  # every count written at once, for the tests to read
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405 (covers and test images)
 
