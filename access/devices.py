@@ -15,6 +15,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 COOKIE = "known_device"
 SALT = "access.known-device"
@@ -68,7 +69,7 @@ class UnknownDeviceCeilingBackend:
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username and ceiling_reached(username) and not known_device(request, username):
-            raise PermissionDenied("Too many failed sign-ins for this user from unknown devices")
+            raise PermissionDenied(_("Too many failed sign-ins for this user from unknown devices"))
         return None
 
 

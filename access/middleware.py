@@ -9,6 +9,7 @@ from functools import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext_lazy as _
 
 from .boundaries import is_open
 from .roles import has_content_access
@@ -30,7 +31,7 @@ class RoleBoundaryMiddleware:
             and not has_content_access(request.user)
             and not self.opens(request)
         ):
-            raise PermissionDenied("This part of the admin is for editors.")
+            raise PermissionDenied(_("This part of the admin is for editors."))
         return self.get_response(request)
 
     @staticmethod

@@ -3,12 +3,13 @@ can be used neither to flood a colleague's inbox nor to probe at speed."""
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.account import PasswordResetView
 
 from .ratelimit import client_over_limit, over_limit
 
 HOUR = 60 * 60
-TOO_MANY = "Too many password reset requests. Please wait an hour and try again."
+TOO_MANY = _("Too many password reset requests. Please wait an hour and try again.")
 
 
 class RateLimitedPasswordResetView(PasswordResetView):

@@ -1,5 +1,6 @@
 """StreamField blocks: the pieces an editor builds an article body from."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -16,7 +17,7 @@ class BulletListBlock(blocks.ListBlock):
     """An unordered list of short points."""
 
     def __init__(self, **kwargs):
-        super().__init__(blocks.CharBlock(label="Point"), **kwargs)
+        super().__init__(blocks.CharBlock(label=_("Point")), **kwargs)
 
     class Meta:
         icon = "list-ul"
@@ -44,7 +45,7 @@ class FigureBlock(blocks.StructBlock):
 
 
 class CodeBlock(blocks.StructBlock):
-    language = blocks.CharBlock(required=False, max_length=30, help_text="e.g. python, sql")
+    language = blocks.CharBlock(required=False, max_length=30, help_text=_("e.g. python, sql"))
     code = blocks.TextBlock()
 
     class Meta:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from PIL import Image as Canvas
 from PIL import ImageDraw, ImageFont
@@ -43,7 +44,7 @@ class GeneratedCover(models.Model):
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="generated_cover"
     )
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=64, help_text="What it was drawn from, hashed.")
+    key = models.CharField(max_length=64, help_text=_("What it was drawn from, hashed."))
 
     def __str__(self) -> str:
         return f"Cover of {self.page_id}"

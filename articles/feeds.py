@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from pagecache import tags
 
@@ -22,7 +23,7 @@ FEED_SIZE = 50
 class ArticlesFeed(Feed):
     """The newest articles (a bounded window, as feed readers expect), newest first."""
 
-    description = "Field notes on hiring backend engineers and async backend contracting."
+    description = _("Field notes on hiring backend engineers and async backend contracting.")
     url_name = "feed"
 
     def title(self, obj=None) -> str:

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -137,8 +138,8 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         stored = StoredRelated.objects.filter(article=OuterRef("pk")).values("ids")[:1]
         return {"stored_related_ids": Subquery(stored, output_field=models.JSONField())}
 
-    intro = models.TextField(help_text="The lead: shown under the title and on listings.")
-    date = models.DateField("Publish date", default=date.today)
+    intro = models.TextField(help_text=_("The lead: shown under the title and on listings."))
+    date = models.DateField(_("Publish date"), default=date.today)
     author = models.ForeignKey(
         "articles.Author", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
@@ -149,7 +150,7 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         "topics",
         through=ArticleTopic,
         blank=True,
-        help_text="Comma-separated. A topic not used before is added as you type it.",
+        help_text=_("Comma-separated. A topic not used before is added as you type it."),
     )
     feed_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -157,7 +158,7 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown on listings and when the article is shared.",
+        help_text=_("Shown on listings and when the article is shared."),
     )
     body = StreamField(ArticleBodyBlock(), blank=True)
     call_to_action = models.ForeignKey(
@@ -166,17 +167,19 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Leave empty to use the default call to action.",
+        help_text=_("Leave empty to use the default call to action."),
     )
 
     source_checksum = models.CharField(
-        max_length=64, blank=True, editable=False, help_text="SHA-256 of the imported text file."
+        max_length=64, blank=True, editable=False, help_text=_("SHA-256 of the imported text file.")
     )
     to_write = models.BooleanField(
-        "article to write",
+        _("article to write"),
         default=False,
-        help_text="A title and summary waiting to be written (named in another article's "
-        "More articles). Cleared when it is first published.",
+        help_text=_(
+            "A title and summary waiting to be written (named in another article's "
+            "More articles). Cleared when it is first published."
+        ),
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -191,24 +194,24 @@ class ArticlePage(KnownRestrictionsMixin, Page):
                 FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("topics")]),
             ],
-            heading="About this article",
+            heading=_("About this article"),
         ),
         FieldPanel("feed_image"),
         FieldPanel("body"),
         FieldPanel("call_to_action"),
         InlinePanel(
             "related_links",
-            heading="Related articles",
-            label="Related article",
-            help_text="Shown first; the rest is filled with articles on the same city or topic.",
+            heading=_("Related articles"),
+            label=_("Related article"),
+            help_text=_("Shown first; the rest is filled with articles on the same city or topic."),
         ),
     ]
     promote_panels = [
         MultiFieldPanel(
             [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
-            heading="For search engines",
+            heading=_("For search engines"),
         ),
-        SeoPanel(heading="Search and social previews"),
+        SeoPanel(heading=_("Search and social previews")),
     ]
     base_form_class = ArticlePageForm
     search_fields = Page.search_fields + [
@@ -260,7 +263,7 @@ class StoredRelated(models.Model):
     ids = models.JSONField(default=list)
 
     class Meta:
-        verbose_name = "stored related articles"
+        verbose_name = _("stored related articles")
 
     def __str__(self) -> str:
         return f"Related to article {self.article_id}: {self.ids}"
@@ -271,7 +274,7 @@ class ArticleRelatedLink(Orderable):
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
     target = models.ForeignKey(
-        ArticlePage, on_delete=models.CASCADE, related_name="linked_from", verbose_name="article"
+        ArticlePage, on_delete=models.CASCADE, related_name="linked_from", verbose_name=_("article")
     )
 
     panels = [FieldPanel("target")]

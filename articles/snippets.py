@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
@@ -91,7 +92,7 @@ class City(SlugFromNameMixin, index.Indexed):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "cities"
+        verbose_name_plural = _("cities")
 
     def __str__(self) -> str:
         return self.name
@@ -133,7 +134,9 @@ class Office(SharedBlockMixin):
     street = models.CharField(max_length=160)
     postcode = models.CharField(max_length=20, blank=True)
     postal_city = models.CharField(
-        max_length=80, blank=True, help_text="The town as the address writes it, if not the city."
+        max_length=80,
+        blank=True,
+        help_text=_("The town as the address writes it, if not the city."),
     )
     country = models.CharField(max_length=80)
     sort_order = models.PositiveIntegerField(default=0, db_index=True)
@@ -183,17 +186,17 @@ class CallToAction(SharedBlockMixin):
     button_url = models.CharField(
         max_length=200,
         default=CONTACT_PATH,
-        help_text="Where the button leads; the contact form by default.",
+        help_text=_("Where the button leads; the contact form by default."),
     )
     is_default = models.BooleanField(
         default=False,
-        help_text="Shown on every article that does not pick another call to action.",
+        help_text=_("Shown on every article that does not pick another call to action."),
     )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("heading"), FieldPanel("subheading"), FieldPanel("text")],
-            heading="Pitch",
+            heading=_("Pitch"),
         ),
         FieldPanel("features"),
         FieldRowPanel([FieldPanel("button_text"), FieldPanel("button_url")]),
@@ -202,8 +205,8 @@ class CallToAction(SharedBlockMixin):
     ]
 
     class Meta:
-        verbose_name = "call to action"
-        verbose_name_plural = "calls to action"
+        verbose_name = _("call to action")
+        verbose_name_plural = _("calls to action")
         constraints = [
             models.UniqueConstraint(
                 fields=["is_default"],

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from taggit.models import Tag
 
@@ -54,8 +55,9 @@ class CityArticlesView(ArticleListView):
         tags.shows(self.request, self.city)
         country = f", {self.city.country}" if self.city.country else ""
         return super().get_context_data(
-            heading=f"Articles on {self.city.name}",
-            intro=f"Hiring backend engineers in {self.city.name}{country}.",
+            heading=_("Articles on %(city)s") % {"city": self.city.name},
+            intro=_("Hiring backend engineers in %(city)s%(country)s.")
+            % {"city": self.city.name, "country": country},
             feed_url=reverse("city_feed", args=(self.city.slug,)),
             **kwargs,
         )
@@ -67,7 +69,9 @@ class CityArticlesView(ArticleListView):
 class TopicArticlesView(ArticleListView):
     def get_context_data(self, **kwargs) -> dict:
         self.topic = get_object_or_404(Tag, slug=kwargs["slug"])
-        return super().get_context_data(heading=f"Articles about {self.topic.name}", **kwargs)
+        return super().get_context_data(
+            heading=_("Articles about %(topic)s") % {"topic": self.topic.name}, **kwargs
+        )
 
     def articles(self) -> QuerySet:
         return super().articles().filter(topics=self.topic)

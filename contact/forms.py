@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.forms.utils import ErrorDict
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 
@@ -35,15 +36,15 @@ def submission_token(raw: str) -> uuid.UUID | None:
 class InquiryForm(forms.ModelForm):
     consent = forms.BooleanField(
         required=True,
-        label="I agree to be contacted about my inquiry",
-        error_messages={"required": "Please agree to be contacted so we can reply."},
+        label=_("I agree to be contacted about my inquiry"),
+        error_messages={"required": _("Please agree to be contacted so we can reply.")},
     )
     # Context the reader never sees: sanitised in clean_*, never a reason to reject the form.
     article = forms.CharField(required=False, widget=forms.HiddenInput)
     landing_page = forms.CharField(required=False, widget=forms.HiddenInput)
     submission = forms.CharField(required=False, widget=forms.HiddenInput)
     # Hidden from people and assistive technology alike; only bots fill it in.
-    website = forms.CharField(required=False, label="Leave this field empty")
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = Inquiry
@@ -51,9 +52,13 @@ class InquiryForm(forms.ModelForm):
             "name", "email", "company", "role", "project",
             "work_definition", "documentation", "desired_start", "consent",
         ]  # fmt: skip
-        labels = {"name": "Your name", "role": "Your role", "project": "What is the project?"}
+        labels = {
+            "name": _("Your name"),
+            "role": _("Your role"),
+            "project": _("What is the project?"),
+        }
         help_texts = {
-            "project": "A few sentences: what needs building, and why now.",
+            "project": _("A few sentences: what needs building, and why now."),
         }
         widgets = {
             "work_definition": forms.RadioSelect,
@@ -61,17 +66,17 @@ class InquiryForm(forms.ModelForm):
             "project": forms.Textarea(attrs={"rows": 6}),
         }
         error_messages = {
-            "name": {"required": "Please tell us your name."},
+            "name": {"required": _("Please tell us your name.")},
             "email": {
-                "required": "Please give your work email.",
-                "invalid": "Enter an email address like name@company.com.",
+                "required": _("Please give your work email."),
+                "invalid": _("Enter an email address like name@company.com."),
             },
-            "company": {"required": "Please tell us your company."},
-            "role": {"required": "Please tell us your role."},
-            "project": {"required": "Please describe the project in a few sentences."},
-            "work_definition": {"required": "Choose how work is defined today."},
-            "documentation": {"required": "Choose how well the system is documented."},
-            "desired_start": {"required": "Choose when you would like to start."},
+            "company": {"required": _("Please tell us your company.")},
+            "role": {"required": _("Please tell us your role.")},
+            "project": {"required": _("Please describe the project in a few sentences.")},
+            "work_definition": {"required": _("Choose how work is defined today.")},
+            "documentation": {"required": _("Choose how well the system is documented.")},
+            "desired_start": {"required": _("Choose when you would like to start.")},
         }
 
     def __init__(self, *args, **kwargs):

@@ -7,16 +7,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .readiness import DesiredStart, Documentation, Readiness, WorkDefinition, assessment_for
 
 
 class Status(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    QUALIFIED = "qualified", "Qualified"
-    WON = "won", "Won"
-    LOST = "lost", "Lost"
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    QUALIFIED = "qualified", _("Qualified")
+    WON = "won", _("Won")
+    LOST = "lost", _("Lost")
 
 
 # A deal is worth nothing or something, and no more than a contractor's deal can be: a typo
@@ -46,34 +47,34 @@ class Inquiry(models.Model):
 
     # Submitted by the reader.
     name = models.CharField(max_length=120)
-    email = models.EmailField("work email", max_length=254)
+    email = models.EmailField(_("work email"), max_length=254)
     company = models.CharField(max_length=120)
     role = models.CharField(max_length=120)
-    project = models.TextField("what the project is", max_length=4000)
+    project = models.TextField(_("what the project is"), max_length=4000)
     work_definition = models.CharField(
-        "how work is defined today", max_length=20, choices=WorkDefinition.choices
+        _("how work is defined today"), max_length=20, choices=WorkDefinition.choices
     )
     documentation = models.CharField(
-        "documentation of system context and API contracts",
+        _("documentation of system context and API contracts"),
         max_length=20,
         choices=Documentation.choices,
     )
     desired_start = models.CharField(max_length=20, choices=DesiredStart.choices)
-    consent = models.BooleanField("consent to be contacted", default=False)
+    consent = models.BooleanField(_("consent to be contacted"), default=False)
     source_article = models.ForeignKey(
         "articles.ArticlePage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="inquiries",
-        help_text="The article whose call to action brought the reader here.",
+        help_text=_("The article whose call to action brought the reader here."),
     )
     landing_page = models.CharField(
-        max_length=300, blank=True, help_text="Where the reader came from when no article did."
+        max_length=300, blank=True, help_text=_("Where the reader came from when no article did.")
     )
     readiness = models.CharField(max_length=20, choices=Readiness.choices)
     readiness_score = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
     # Sales triage.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
@@ -84,17 +85,17 @@ class Inquiry(models.Model):
         on_delete=models.SET_NULL,
         related_name="owned_inquiries",
     )
-    next_step_on = models.DateField("next step due", null=True, blank=True, db_index=True)
+    next_step_on = models.DateField(_("next step due"), null=True, blank=True, db_index=True)
     next_step = models.CharField(
-        "next step",
+        _("next step"),
         max_length=200,
         blank=True,
-        help_text="What happens next, e.g. “Call re scope”.",
+        help_text=_("What happens next, e.g. “Call re scope”."),
     )
     deal_value = models.DecimalField(
-        "estimated deal value (€)", max_digits=12, decimal_places=2, null=True, blank=True,
+        _("estimated deal value (€)"), max_digits=12, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(DEAL_VALUE_MAX)],
-        help_text="From 0 to 100,000,000.",
+        help_text=_("From 0 to 100,000,000."),
     )  # fmt: skip
     # First time the lead reached Qualified (or Won): the funnel counts it even if later lost.
     qualified_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -105,15 +106,15 @@ class Inquiry(models.Model):
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     # Lead notification e-mail, sent by the background worker and retried with back-off.
-    notified_at = models.DateTimeField("e-mail sent", null=True, blank=True)
+    notified_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
     notify_attempts = models.PositiveSmallIntegerField(default=0)
     notify_error = models.CharField(max_length=300, blank=True)
     notify_next_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
-    notify_failed_at = models.DateTimeField("e-mail given up", null=True, blank=True)
+    notify_failed_at = models.DateTimeField(_("e-mail given up"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "inquiries"
+        verbose_name_plural = _("inquiries")
         indexes = [models.Index(fields=["notified_at", "created_at"])]
 
     def __str__(self) -> str:
@@ -135,7 +136,7 @@ class Inquiry(models.Model):
 
     @property
     def reply_url(self) -> str:
-        subject = f"Re: your project inquiry ({self.company})"
+        subject = _("Re: your project inquiry (%(company)s)") % {"company": self.company}
         return f"mailto:{quote(self.email, safe='@')}?subject={quote(subject)}"
 
     @property
@@ -152,8 +153,12 @@ class Inquiry(models.Model):
         if self.source_article_id:
             return self.source_article.title
         if not self.landing_page:
-            return "Contact page, direct"
-        return "Home page" if self.landing_page == "/" else f"Page {self.landing_page}"
+            return _("Contact page, direct")
+        return (
+            _("Home page")
+            if self.landing_page == "/"
+            else _("Page %(path)s") % {"path": self.landing_page}
+        )
 
     @property
     def mail_status(self) -> str:
@@ -161,10 +166,13 @@ class Inquiry(models.Model):
         if self.notified_at:
             return "Sent"
         if self.notify_failed_at:
-            return f"Not sent: {self.notify_error}"
+            return _("Not sent: %(error)s") % {"error": self.notify_error}
         if self.notify_attempts:
-            return f"Retrying ({self.notify_attempts} tries so far): {self.notify_error}"
-        return "Waiting to be sent"
+            return _("Retrying (%(tries)s tries so far): %(error)s") % {
+                "tries": self.notify_attempts,
+                "error": self.notify_error,
+            }
+        return _("Waiting to be sent")
 
 
 def same_sender(email, domain) -> Q:
@@ -200,4 +208,4 @@ class LeadsReport(Inquiry):
     class Meta:
         proxy = True
         default_permissions = ("view",)
-        verbose_name = "leads report"
+        verbose_name = _("leads report")

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -60,7 +62,12 @@ def repeat_lines(inquiry: Inquiry) -> list[str]:
     earlier = list(inquiry.earlier_leads().order_by("-created_at")[:5])
     if not earlier:
         return []
-    lines = ["", f"Repeat lead: {len(earlier)} earlier inquiry(ies) from this address or company:"]
+    heading = ngettext(
+        "Repeat lead: %(count)d earlier inquiry from this address or company:",
+        "Repeat lead: %(count)d earlier inquiries from this address or company:",
+        len(earlier),
+    ) % {"count": len(earlier)}
+    lines = ["", heading]
     return lines + [
         f"- {lead.name}, {lead.company}, {lead.created_at:%Y-%m-%d} ({lead.get_status_display()}):"
         f" {lead_url(lead)}"
@@ -70,24 +77,30 @@ def repeat_lines(inquiry: Inquiry) -> list[str]:
 
 def message_for(inquiry: Inquiry) -> EmailMessage:
     """The new-lead e-mail: replying to it writes to the lead."""
-    repeat = " (repeat lead)" if inquiry.earlier_leads().exists() else ""
-    subject = f"New inquiry from {inquiry.company}: {inquiry.get_readiness_display()}{repeat}"
+    subject = _("New inquiry from %(company)s: %(readiness)s") % {
+        "company": inquiry.company, "readiness": inquiry.get_readiness_display(),
+    }  # fmt: skip
+    if inquiry.earlier_leads().exists():
+        subject += " " + _("(repeat lead)")
+    facts = [
+        (_("Name"), inquiry.name),
+        (_("Work email"), inquiry.email),
+        (_("Company"), inquiry.company),
+        (_("Role"), inquiry.role),
+        (_("Work defined by"), inquiry.get_work_definition_display()),
+        (_("Documentation"), inquiry.get_documentation_display()),
+        (_("Desired start"), inquiry.get_desired_start_display()),
+        (_("Readiness"), f"{inquiry.get_readiness_display()} ({inquiry.readiness_score}/4)"),
+        (_("Came from"), inquiry.source),
+    ]
     lines = [
-        f"Name: {inquiry.name}",
-        f"Work email: {inquiry.email}",
-        f"Company: {inquiry.company}",
-        f"Role: {inquiry.role}",
-        f"Work defined by: {inquiry.get_work_definition_display()}",
-        f"Documentation: {inquiry.get_documentation_display()}",
-        f"Desired start: {inquiry.get_desired_start_display()}",
-        f"Readiness: {inquiry.get_readiness_display()} ({inquiry.readiness_score}/4)",
-        f"Came from: {inquiry.source}",
+        *(f"{label}: {value}" for label, value in facts),
         *repeat_lines(inquiry),
         "",
         inquiry.project,
         "",
-        f"Triage it in the admin: {lead_url(inquiry)}",
-        "Reply to this e-mail to write to the lead.",
+        _("Triage it in the admin: %(url)s") % {"url": lead_url(inquiry)},
+        _("Reply to this e-mail to write to the lead."),
     ]
     return EmailMessage(
         header_safe(subject),
@@ -220,13 +233,16 @@ def send_assignment_email(inquiry_id: int, owner_id: int, attempt: int = 1) -> s
     if inquiry is None or inquiry.owner_id != owner_id or not inquiry.owner.email:
         return "nothing to send"
     message = EmailMessage(
-        header_safe(f"Lead assigned to you: {inquiry.company} ({inquiry.get_status_display()})"),
+        header_safe(_("Lead assigned to you: %(company)s (%(status)s)") % {
+            "company": inquiry.company, "status": inquiry.get_status_display()}),
         "\n".join([
-            f"{inquiry.name} at {inquiry.company} is now yours.",
-            f"Next step: {inquiry.next_step or 'not set'}"
-            + (f", due {inquiry.next_step_on:%Y-%m-%d}" if inquiry.next_step_on else ""),
+            _("%(name)s at %(company)s is now yours.") % {
+                "name": inquiry.name, "company": inquiry.company},
+            _("Next step: %(step)s") % {"step": inquiry.next_step or _("not set")}
+            + (_(", due %(day)s") % {"day": f"{inquiry.next_step_on:%Y-%m-%d}"}
+               if inquiry.next_step_on else ""),
             "",
-            f"Open the lead: {lead_url(inquiry)}",
+            _("Open the lead: %(url)s") % {"url": lead_url(inquiry)},
         ]),
         settings.DEFAULT_FROM_EMAIL,
         [inquiry.owner.email],

@@ -4,31 +4,32 @@ hand backend work to an async contractor, judged from how work is defined and do
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkDefinition(models.TextChoices):
-    WRITTEN_SPECS = "written_specs", "Written specs with acceptance criteria"
-    SHARED_CONTEXT = "shared_context", "Tickets that rely on shared context"
-    CONVERSATIONS = "conversations", "Mostly conversations"
+    WRITTEN_SPECS = "written_specs", _("Written specs with acceptance criteria")
+    SHARED_CONTEXT = "shared_context", _("Tickets that rely on shared context")
+    CONVERSATIONS = "conversations", _("Mostly conversations")
 
 
 class Documentation(models.TextChoices):
-    CURRENT = "current", "Written and current"
-    PARTIAL = "partial", "Partial"
-    NONE = "none", "None"
+    CURRENT = "current", _("Written and current")
+    PARTIAL = "partial", _("Partial")
+    NONE = "none", _("None")
 
 
 class DesiredStart(models.TextChoices):
-    NOW = "now", "As soon as possible"
-    SOON = "1_3_months", "In 1–3 months"
-    LATER = "later", "In more than 3 months"
-    EXPLORING = "exploring", "Just exploring"
+    NOW = "now", _("As soon as possible")
+    SOON = "1_3_months", _("In 1–3 months")
+    LATER = "later", _("In more than 3 months")
+    EXPLORING = "exploring", _("Just exploring")
 
 
 class Readiness(models.TextChoices):
-    READY = "ready", "Ready to hand work off now"
-    CLOSER = "closer", "Closer than you think"
-    FOUNDATION = "foundation", "Build the foundation first"
+    READY = "ready", _("Ready to hand work off now")
+    CLOSER = "closer", _("Closer than you think")
+    FOUNDATION = "foundation", _("Build the foundation first")
 
 
 POINTS = {
@@ -56,30 +57,36 @@ class Assessment:
 
 ADVICE: dict[Readiness, tuple[str, tuple[str, ...]]] = {
     Readiness.READY: (
-        "Your team defines work in writing and keeps system context current: the two things an "
-        "async engagement depends on. A contractor can pick up a well-scoped project now.",
+        _(
+            "Your team defines work in writing and keeps system context current: the two things an "
+            "async engagement depends on. A contractor can pick up a well-scoped project now."
+        ),
         (
-            "Pick one backend project with a clear finish line that the roadmap is waiting on.",
-            "Send us its spec and API contracts; we reply in writing with questions and a plan.",
-            "Agree the acceptance criteria and a review rhythm, then let the work run async.",
+            _("Pick one backend project with a clear finish line that the roadmap is waiting on."),
+            _("Send us its spec and API contracts; we reply in writing with questions and a plan."),
+            _("Agree the acceptance criteria and a review rhythm, then let the work run async."),
         ),
     ),
     Readiness.CLOSER: (
-        "Most of the structure is there. A little more written context will let a contractor "
-        "work without follow-up calls.",
+        _(
+            "Most of the structure is there. A little more written context will let a contractor "
+            "work without follow-up calls."
+        ),
         (
-            "Take your next backend ticket and add acceptance criteria someone new could check.",
-            "Write down the system context and API contracts that ticket touches.",
-            "Start with one small, bounded project to test the hand-off before a larger one.",
+            _("Take your next backend ticket and add acceptance criteria someone new could check."),
+            _("Write down the system context and API contracts that ticket touches."),
+            _("Start with one small, bounded project to test the hand-off before a larger one."),
         ),
     ),
     Readiness.FOUNDATION: (
-        "Today the work lives in conversations and people's heads. Writing it down first will pay "
-        "off for your own team as much as for any contractor.",
+        _(
+            "Today the work lives in conversations and people's heads. Writing it down first will "
+            "pay off for your own team as much as for any contractor."
+        ),
         (
-            "Write a one-page description of your system: services, data stores, integrations.",
-            "Document the API contracts your next feature depends on.",
-            "Turn your next feature into a spec with a definition of done, then talk to us.",
+            _("Write a one-page description of your system: services, data stores, integrations."),
+            _("Document the API contracts your next feature depends on."),
+            _("Turn your next feature into a spec with a definition of done, then talk to us."),
         ),
     ),
 }

@@ -9,6 +9,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from access.ratelimit import client_over_limit
@@ -21,7 +22,7 @@ from .signals import form_viewed_from_article
 
 THANKS_SALT = "contact.thanks"
 THANKS_MAX_AGE = 60 * 60 * 24
-TOO_MANY = (
+TOO_MANY = _(
     "You have sent the form several times in the last minute. "
     "Please wait a minute and send it again."
 )

@@ -1,6 +1,7 @@
 """Sales' admin: Inquiries, the Pipeline, the Sales desk on the dashboard, Leads by article."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from access.menu import PermittedMenuItem
@@ -34,7 +35,7 @@ def register_sales_urls():
 @hooks.register("register_admin_menu_item")
 def register_pipeline_menu_item():
     return PermittedMenuItem(
-        "Pipeline", reverse("contact_pipeline"), icon_name="list-ul", order=151,
+        _("Pipeline"), reverse("contact_pipeline"), icon_name="list-ul", order=151,
         permission="contact.change_inquiry",
     )  # fmt: skip
 
@@ -42,6 +43,6 @@ def register_pipeline_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_leads_report_menu_item():
     return PermittedMenuItem(
-        "Leads by article", reverse("contact_leads_report"), icon_name="mail", order=1000,
+        _("Leads by article"), reverse("contact_leads_report"), icon_name="mail", order=1000,
         permission="contact.view_leadsreport",
     )  # fmt: skip

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 from contact.funnel import FUNNEL, rate
@@ -20,7 +21,8 @@ from .models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
 
 STEPS = ("views", "cta_clicks", "form_views", "leads", "qualified", "won")
 COLUMNS = (*STEPS, "won_value")
-NO_ARTICLE = "No article (came to the contact page directly)"
+NO_ARTICLE = _("No article (came to the contact page directly)")
+NO_ROW_NAME = {"city": _("No city"), "author": _("No author")}
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def grouped(rows: list[dict], by: str) -> list[dict]:
     for row in rows:
         if row["article"] is None:
             continue
-        name = row[by] or f"No {by}"
+        name = row[by] or NO_ROW_NAME[by]
         group = groups.setdefault(name, {"name": name, **dict.fromkeys(COLUMNS, 0)})
         for column in COLUMNS:
             group[column] += row[column]

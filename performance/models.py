@@ -4,27 +4,28 @@ No row holds anything about a reader: only what was seen, on which day, how ofte
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    ARTICLE = "article", "Article"
-    LISTING = "listing", "Listing"
-    AUTHOR = "author", "Author page"
-    CITY = "city", "City page"
-    CONTACT = "contact", "Contact page"
+    ARTICLE = "article", _("Article")
+    LISTING = "listing", _("Listing")
+    AUTHOR = "author", _("Author page")
+    CITY = "city", _("City page")
+    CONTACT = "contact", _("Contact page")
 
 
 class Counts(models.Model):
     """What one page (an article, a listing, …) got in one period."""
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    key = models.CharField(max_length=255, help_text="Article id, author or city slug, or path.")
+    key = models.CharField(max_length=255, help_text=_("Article id, author or city slug, or path."))
     article = models.ForeignKey(
         "articles.ArticlePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     views = models.PositiveIntegerField(default=0)
-    cta_clicks = models.PositiveIntegerField("call-to-action clicks", default=0)
-    form_views = models.PositiveIntegerField("contact-form views", default=0)
+    cta_clicks = models.PositiveIntegerField(_("call-to-action clicks"), default=0)
+    form_views = models.PositiveIntegerField(_("contact-form views"), default=0)
 
     class Meta:
         abstract = True
@@ -46,7 +47,7 @@ class DailyCount(Counts):
 class MonthlyCount(Counts):
     """Daily rows older than PERFORMANCE_DAILY_DAYS, summed: the detail goes, the totals stay."""
 
-    month = models.DateField(help_text="The first day of the month.")
+    month = models.DateField(help_text=_("The first day of the month."))
 
     class Meta:
         constraints = [

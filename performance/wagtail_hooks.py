@@ -1,6 +1,7 @@
 """The Content performance report under Reports, for Editors and Sales alike."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from access.menu import PermittedMenuItem
@@ -22,6 +23,6 @@ def register_report_url():
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return PermittedMenuItem(
-        "Content performance", reverse("content_performance"), icon_name="pick", order=990,
+        _("Content performance"), reverse("content_performance"), icon_name="pick", order=990,
         permission=PERMISSION,
     )  # fmt: skip

@@ -5,6 +5,7 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -39,15 +40,15 @@ def states() -> dict[str, Q]:
 
 class ArticleFilterSet(PageFilterSet):
     state = django_filters.ChoiceFilter(
-        label="State",
+        label=_("State"),
         choices=[
-            ("to_write", "To write (placeholder)"),
-            ("draft", "Draft in progress"),
-            ("scheduled", "Scheduled"),
-            ("live", "Live"),
+            ("to_write", _("To write (placeholder)")),
+            ("draft", _("Draft in progress")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Live")),
         ],  # fmt: skip
         method="filter_state",
-        empty_label="Any",
+        empty_label=_("Any"),
     )
 
     class Meta:
@@ -62,7 +63,7 @@ class ArticleFilterSet(PageFilterSet):
 class ArticleListingViewSet(PageListingViewSet):
     model = ArticlePage
     icon = "doc-full-inverse"
-    menu_label = "Articles"
+    menu_label = _("Articles")
     menu_order = 110
     add_to_admin_menu = True
     filterset_class = ArticleFilterSet

@@ -1,6 +1,7 @@
 """The shared content editors keep once and reuse across articles: authors, cities, offices and
 calls to action, under "Site content"."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -24,7 +25,7 @@ class AuthorViewSet(SnippetViewSet):
     list_display = ["name", "role", "company"]
     search_fields = ["name", "role", "company"]
     copy_view_enabled = False
-    chooser_viewset_class = chooser_that_creates(["name", "role", "company"], "Add an author")
+    chooser_viewset_class = chooser_that_creates(["name", "role", "company"], _("Add an author"))
 
 
 class CityViewSet(SnippetViewSet):
@@ -34,7 +35,7 @@ class CityViewSet(SnippetViewSet):
     list_filter = ["country"]
     search_fields = ["name", "country"]
     copy_view_enabled = False
-    chooser_viewset_class = chooser_that_creates(["name", "country"], "Add a city")
+    chooser_viewset_class = chooser_that_creates(["name", "country"], _("Add a city"))
 
 
 class OfficeViewSet(SnippetViewSet):
@@ -52,11 +53,11 @@ class CallToActionViewSet(SnippetViewSet):
     icon = "pick"
     list_display = ["heading", "subheading", "is_default", LiveStatusTagColumn()]
     list_filter = ["is_default"]
-    menu_label = "Calls to action"
+    menu_label = _("Calls to action")
 
 
 class SiteContentGroup(SnippetViewSetGroup):
-    menu_label = "Site content"
+    menu_label = _("Site content")
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (AuthorViewSet, CityViewSet, OfficeViewSet, CallToActionViewSet)

@@ -140,9 +140,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = env("LANGUAGE_CODE", default="en-us")  # the site's language (see Translations)
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 USE_I18N = True
+# Translations (manage.py makemessages / compilemessages write and read them here).
+LOCALE_PATHS = [str(env.path("LOCALE_DIR", default=BASE_DIR / "locale"))]
 USE_TZ = True
 
 STATIC_URL = "/static/"

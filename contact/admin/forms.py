@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..models import person_name
@@ -26,12 +27,13 @@ class OwnerChoiceField(forms.ModelChoiceField):
 
 class InquiryTriageForm(WagtailAdminModelForm):
     note = forms.CharField(
-        label="Add a note",
+        label=_("Add a note"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Kept on the lead's timeline with your name and the time; notes are never "
-        "overwritten.",
+        help_text=_(
+            "Kept on the lead's timeline with your name and the time; notes are never overwritten."
+        ),
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -41,6 +43,6 @@ class InquiryTriageForm(WagtailAdminModelForm):
             self.fields["owner"] = OwnerChoiceField(
                 queryset=sales_people(keep=current),
                 required=False,
-                empty_label="Nobody yet",
-                label="Owner",
+                empty_label=_("Nobody yet"),
+                label=_("Owner"),
             )

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
@@ -25,7 +26,7 @@ class PipelineView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
 
     model = Inquiry
     permission_required = "change"
-    page_title = "Pipeline"
+    page_title = _("Pipeline")
     header_icon = "mail"
     template_name = "contact/admin/pipeline.html"
 
@@ -45,7 +46,7 @@ class PipelineView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
     def post(self, request, *args, **kwargs):
         form = MoveForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "That lead or status was not recognised; nothing changed.")
+            messages.error(request, _("That lead or status was not recognised; nothing changed."))
             return redirect("contact_pipeline")
         with transaction.atomic():
             lead = get_object_or_404(

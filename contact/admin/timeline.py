@@ -1,6 +1,7 @@
 """A lead's timeline: notes and changes of status, owner, next step and value, kept as Wagtail
 log entries (so Site history and the lead's History show them too) and never overwritten."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
@@ -12,23 +13,23 @@ NOTE = "contact.note"
 CHANGE = "contact.change"
 # The triage fields whose changes are recorded as "from → to".
 TRACKED = {
-    "status": "Status",
-    "owner": "Owner",
-    "next_step_on": "Next step due",
-    "next_step": "Next step",
-    "deal_value": "Deal value",
+    "status": _("Status"),
+    "owner": _("Owner"),
+    "next_step_on": _("Next step due"),
+    "next_step": _("Next step"),
+    "deal_value": _("Deal value"),
 }
 
 
 class NoteFormatter(LogFormatter):
-    label = "Note"
+    label = _("Note")
 
     def format_message(self, log_entry) -> str:
         return log_entry.data.get("text", "")
 
 
 class ChangeFormatter(LogFormatter):
-    label = "Triage change"
+    label = _("Triage change")
 
     def format_message(self, log_entry) -> str:
         data = log_entry.data

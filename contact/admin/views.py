@@ -1,5 +1,6 @@
 """Admin report: which articles bring leads, qualified leads and won work, and for how much."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
 
@@ -14,7 +15,7 @@ class SourcePaginator(WagtailPaginator):
 class LeadsByArticleReport(ReportView):
     """For editors and sales alike: counts and won value only, no personal data."""
 
-    page_title = "Leads by article"
+    page_title = _("Leads by article")
     header_icon = "mail"
     model = LeadsReport
     permission_required = "view"
@@ -24,11 +25,11 @@ class LeadsByArticleReport(ReportView):
     results_template_name = "contact/admin/leads_report_results.html"
     list_export = ["article", "total", "qualified", "won", "won_value"]
     export_headings = {
-        "article": "Article",
-        "total": "Leads",
-        "qualified": "Qualified",
-        "won": "Won",
-        "won_value": "Won value (EUR)",
+        "article": _("Article"),
+        "total": _("Leads"),
+        "qualified": _("Qualified"),
+        "won": _("Won"),
+        "won_value": _("Won value (EUR)"),
     }
     export_filename = "leads-by-article"
 
@@ -41,8 +42,8 @@ class LeadsByArticleReport(ReportView):
 
     def decorate_paginated_queryset(self, rows):
         for row in rows:
-            row["article"] = (
-                row["source_article__title"] or "No article (came to the form directly)"
+            row["article"] = row["source_article__title"] or _(
+                "No article (came to the form directly)"
             )
             row["won_rate"] = rate(row["won"], row["total"])
         return rows

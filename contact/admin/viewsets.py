@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.actions.edit import EditAction
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -43,25 +44,29 @@ def follow_ups(user) -> dict[str, Q]:
 
 class InquiryFilterSet(WagtailFilterSet):
     follow_up = django_filters.ChoiceFilter(
-        label="Follow-up",
+        label=_("Follow-up"),
         choices=[
-            ("due_today", "Due today"),
-            ("overdue", "Overdue"),
-            ("unassigned", "Unassigned"),
-            ("mine", "Mine"),
+            ("due_today", _("Due today")),
+            ("overdue", _("Overdue")),
+            ("unassigned", _("Unassigned")),
+            ("mine", _("Mine")),
         ],  # fmt: skip
         method="filter_follow_up",
     )
     mail = django_filters.ChoiceFilter(
-        label="Lead e-mail",
-        choices=[("sent", "Sent"), ("waiting", "Waiting or retrying"), ("failed", "Not sent")],
+        label=_("Lead e-mail"),
+        choices=[
+            ("sent", _("Sent")),
+            ("waiting", _("Waiting or retrying")),
+            ("failed", _("Not sent")),
+        ],
         method="filter_mail",
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label="Received", widget=DateRangePickerWidget
+        label=_("Received"), widget=DateRangePickerWidget
     )
     source_article = django_filters.ModelChoiceFilter(
-        label="Source article",
+        label=_("Source article"),
         queryset=ArticlePage.objects.filter(inquiries__isnull=False).distinct(),
     )
 
@@ -141,7 +146,7 @@ class InquiryViewSet(ModelViewSet):
 
     model = Inquiry
     icon = "mail"
-    menu_label = "Inquiries"
+    menu_label = _("Inquiries")
     menu_order = 150
     add_to_admin_menu = True
     menu_item_class = InquiriesMenuItem
@@ -151,9 +156,9 @@ class InquiryViewSet(ModelViewSet):
     edit_view_class = LeadEditView
     list_display = [
         "name", "email", "company", "readiness", "status", "owner_name",
-        Column("next_step_on", label="Next step", sort_key="next_step_on",
+        Column("next_step_on", label=_("Next step"), sort_key="next_step_on",
                accessor=lambda lead: lead.next_step_on or ""),
-        "source", "created_at", RepeatColumn("repeat", label="Seen before"), "mail_status",
+        "source", "created_at", RepeatColumn("repeat", label=_("Seen before")), "mail_status",
     ]  # fmt: skip
     filterset_class = InquiryFilterSet
     search_fields = ["name", "email", "company", "role", "project", "next_step"]
@@ -164,24 +169,24 @@ class InquiryViewSet(ModelViewSet):
         "next_step_on", "next_step", "deal_value", "source", "mail_status",
     ]  # fmt: skip
     export_headings = {
-        "created_at": "Received",
-        "get_work_definition_display": "How work is defined",
-        "get_documentation_display": "Documentation",
-        "get_desired_start_display": "Desired start",
-        "get_readiness_display": "Readiness",
-        "mail_status": "Lead e-mail",
-        "readiness_score": "Score",
-        "get_status_display": "Status",
-        "owner_name": "Owner",
-        "next_step_on": "Next step due",
-        "next_step": "Next step",
-        "deal_value": "Deal value (EUR)",
-        "source": "Source",
+        "created_at": _("Received"),
+        "get_work_definition_display": _("How work is defined"),
+        "get_documentation_display": _("Documentation"),
+        "get_desired_start_display": _("Desired start"),
+        "get_readiness_display": _("Readiness"),
+        "mail_status": _("Lead e-mail"),
+        "readiness_score": _("Score"),
+        "get_status_display": _("Status"),
+        "owner_name": _("Owner"),
+        "next_step_on": _("Next step due"),
+        "next_step": _("Next step"),
+        "deal_value": _("Deal value (EUR)"),
+        "source": _("Source"),
     }
     export_filename = "inquiries"
     edit_handler = ObjectList(
         [
-            timeline.LeadPanel("contact/admin/lead_contact_panel.html", heading="Lead"),
+            timeline.LeadPanel("contact/admin/lead_contact_panel.html", heading=_("Lead")),
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("status"), FieldPanel("owner")]),
@@ -189,12 +194,12 @@ class InquiryViewSet(ModelViewSet):
                     FieldPanel("deal_value"),
                     FieldPanel("note"),
                 ],
-                heading="Triage",
+                heading=_("Triage"),
             ),
-            timeline.LeadPanel("contact/admin/lead_timeline_panel.html", heading="Timeline"),
+            timeline.LeadPanel("contact/admin/lead_timeline_panel.html", heading=_("Timeline")),
             MultiFieldPanel(
                 [FieldPanel(name, read_only=True) for name in SUBMITTED_FIELDS],
-                heading="Submitted",
+                heading=_("Submitted"),
             ),
         ],
         base_form_class=InquiryTriageForm,

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .. import funnel
 
@@ -14,23 +15,25 @@ class PeriodForm(forms.Form):
     """What the report shows: a period (the last 7/30/90 days or from–to), and rows by what."""
 
     days = forms.ChoiceField(
-        label="Period",
+        label=_("Period"),
         required=False,
         initial="30",
         choices=[
-            ("7", "Last 7 days"),
-            ("30", "Last 30 days"),
-            ("90", "Last 90 days"),
-            ("custom", "From – to"),
+            ("7", _("Last 7 days")),
+            ("30", _("Last 30 days")),
+            ("90", _("Last 90 days")),
+            ("custom", _("From – to")),
         ],  # fmt: skip
     )
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput({"type": "date"}))
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
     by = forms.ChoiceField(
-        label="Rows",
+        label=_("Rows"),
         required=False,
         initial="article",
-        choices=[("article", "Articles"), ("city", "Cities"), ("author", "Authors")],
+        choices=[("article", _("Articles")), ("city", _("Cities")), ("author", _("Authors"))],
     )
 
     def clean(self) -> dict:
@@ -38,11 +41,11 @@ class PeriodForm(forms.Form):
         if data.get("days") == "custom":
             start, end = data.get("start"), data.get("end")
             if not start or not end:
-                raise forms.ValidationError("Give both dates of the period.")
+                raise forms.ValidationError(_("Give both dates of the period."))
             if start > end:
-                raise forms.ValidationError("The period ends before it starts.")
+                raise forms.ValidationError(_("The period ends before it starts."))
             if end - start > LONGEST_PERIOD:
-                raise forms.ValidationError("Choose a period of three years or less.")
+                raise forms.ValidationError(_("Choose a period of three years or less."))
         return data
 
     def period(self) -> funnel.Period:

@@ -5,6 +5,7 @@ config/patches.py (at start-up, apps.py); the panel itself is an ordinary side p
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.side_panels import BaseSidePanel
 
 from articles.models import ArticlePage
@@ -17,12 +18,12 @@ PANEL_DAYS = 30
 
 class PerformanceSidePanel(BaseSidePanel):
     class SidePanelToggle(BaseSidePanel.SidePanelToggle):
-        aria_label = "Toggle performance"
+        aria_label = _("Toggle performance")
         icon_name = "pick"
         has_counter = False
 
     name = "performance"
-    title = "Performance"
+    title = _("Performance")
     template_name = "performance/side_panel.html"
     order = 400
 

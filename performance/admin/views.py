@@ -1,6 +1,7 @@
 """The Content performance report under Reports, for Editors and Sales alike."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -12,22 +13,23 @@ from .chart import daily_chart
 from .forms import PeriodForm
 
 PERMISSION = "performance.view_contentperformance"
-ROW_NAMES = {"article": "Article", "city": "City", "author": "Author"}
+ROW_NAMES = {"article": _("Article"), "city": _("City"), "author": _("Author")}
 
 
 class ContentPerformanceView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
     """For Editors and Sales: counts and money per article, city and author; nobody's data."""
 
     template_name = "performance/report.html"
-    page_title = "Content performance"
+    page_title = _("Content performance")
     header_icon = "pick"
     list_export = ["name", *funnel.COLUMNS, *(f"{step}_rate" for step in funnel.STEPS[1:])]
     export_headings = {
-        "name": "Name", "views": "Views", "cta_clicks": "CTA clicks",
-        "form_views": "Form views", "leads": "Leads", "qualified": "Qualified", "won": "Won",
-        "won_value": "Won value (EUR)", "cta_clicks_rate": "CTA clicks / views",
-        "form_views_rate": "Form views / CTA clicks", "leads_rate": "Leads / form views",
-        "qualified_rate": "Qualified / leads", "won_rate": "Won / qualified",
+        "name": _("Name"), "views": _("Views"), "cta_clicks": _("CTA clicks"),
+        "form_views": _("Form views"), "leads": _("Leads"), "qualified": _("Qualified"),
+        "won": _("Won"),
+        "won_value": _("Won value (EUR)"), "cta_clicks_rate": _("CTA clicks / views"),
+        "form_views_rate": _("Form views / CTA clicks"), "leads_rate": _("Leads / form views"),
+        "qualified_rate": _("Qualified / leads"), "won_rate": _("Won / qualified"),
     }  # fmt: skip
     export_filename = "content-performance"
     sortable = {"name", *funnel.COLUMNS}

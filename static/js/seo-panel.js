@@ -9,6 +9,7 @@ const startSeoPanel = () => {
   const squash = (text) => text.split(/\s+/).filter(Boolean);
   const {
     siteName, titleLimit, descriptionLimit, fallbackWords, checkUrl, pageId, addressBase, drawnCover,
+    titleCounter, descriptionCounter,
   } = panel.dataset;
   const cut = (text, limit) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
   const out = (name) => panel.querySelectorAll(`[data-out="${name}"]`);
@@ -16,19 +17,22 @@ const startSeoPanel = () => {
 
   // A counter under each field the panel counts, read out when it changes.
   const counters = {};
-  for (const [name, limit] of [["seo_title", titleLimit], ["search_description", descriptionLimit]]) {
+  // The counters' words come translated from the template ("… {length} of about 60 …").
+  for (const [name, limit, words] of [
+    ["seo_title", titleLimit, titleCounter], ["search_description", descriptionLimit, descriptionCounter],
+  ]) {
     const input = field(name);
     if (!input) continue;
     const counter = document.createElement("p");
     counter.className = "seo-count";
     counter.setAttribute("aria-live", "polite");
     input.insertAdjacentElement("afterend", counter);
-    counters[name] = { counter, limit: Number(limit) };
+    counters[name] = { counter, limit: Number(limit), words };
   }
-  const count = (name, length, what) => {
+  const count = (name, length) => {
     const entry = counters[name];
     if (!entry) return;
-    entry.counter.textContent = `${what}: ${length} of about ${entry.limit} characters`;
+    entry.counter.textContent = entry.words.replace("{length}", length);
     entry.counter.classList.toggle("seo-count--over", length > entry.limit);
   };
 
@@ -88,8 +92,8 @@ const startSeoPanel = () => {
       counted.textContent = length;
       counted.classList.toggle("seo-count--over", length > Number(limit));
     }
-    count("seo_title", titleTag.length, "Title tag");
-    count("search_description", value("search_description").length, "Meta description");
+    count("seo_title", titleTag.length);
+    count("search_description", value("search_description").length);
     out("title").forEach((node) => { node.textContent = cut(titleTag, Number(titleLimit)); });
     out("share-title").forEach((node) => { node.textContent = shareTitle; });
     out("description").forEach((node) => { node.textContent = cut(text, Number(descriptionLimit)); });
