@@ -8,8 +8,9 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-from articles.models import ArticlePage, Author, City
+from articles.models import ArticlePage
 from articles.sample import add_articles
+from tests.support.builders import AuthorFactory, CityFactory
 from tests.support.html import card_titles, json_ld
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -33,7 +34,7 @@ def test_search_by_city_or_author_finds_those_articles(client, query, expected):
 
 @pytest.mark.django_db
 def test_search_finds_a_city_named_only_in_the_taxonomy(client, blog):
-    berlin = City.objects.create(name="Berlin", country="Germany")
+    berlin = CityFactory(name="Berlin", country="Germany")
     [page] = add_articles(blog, 1, city=berlin)
     page.save_revision().publish()  # indexes it, as publishing from the admin does
     html = client.get("/search/", {"q": "Berlin"}).text
@@ -250,7 +251,7 @@ def test_private_articles_stay_out_of_listings_feeds_and_related(client, blog, a
 
 @pytest.mark.django_db
 def test_author_without_articles_and_unknown_slugs_are_not_found(client):
-    Author.objects.create(name="Nobody Yet")
+    AuthorFactory(name="Nobody Yet")
     assert client.get("/authors/nobody-yet/").status_code == 200
     for url in ("/authors/ghost/", "/cities/atlantis/", "/topics/nothing/", "/cities/x/feed/"):
         assert client.get(url).status_code == 404

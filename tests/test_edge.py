@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from articles.models import ArticlePage, CallToAction, Office
+from articles.models import ArticlePage, CallToAction
 from pagecache import edge as edge_config
 from pagecache import tags
+from tests.support.builders import OfficeFactory
 from tests.support.edge import BROWSER, Varnish, warm
 from tests.support.faults import TcpProxy
 from tests.support.waiting import until
@@ -231,7 +232,7 @@ def test_a_renewal_waits_longer_after_a_bucket_of_many_pages(edge, settings):
 def test_an_office_change_shows_on_every_article(edge):
     article = helsinki_article()
     warm(edge, article.url)
-    Office.objects.create(city="Tallinn", street="5 Narva mnt", country="Estonia", live=True)
+    OfficeFactory(city="Tallinn", street="5 Narva mnt", country="Estonia", live=True)
     run_purges(queued_purges())
     run_renewals()
     until(lambda: "5 Narva mnt" in edge.get(article.url, **BROWSER).text)

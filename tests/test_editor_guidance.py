@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import ArticlePage, Author, City
+from tests.support.builders import CityFactory
 from tests.support.editing import add_url, article_form
 from tests.support.people import member_of
 
@@ -93,7 +94,7 @@ def test_a_slug_clash_names_the_page_with_a_link_on_any_tab(editor_client, blog)
     abandoned = blog.add_child(
         instance=ArticlePage(title="Berlin", slug="berlin", intro=".", live=False)
     )
-    author, city = Author.objects.first(), City.objects.create(name="Berlin")
+    author, city = Author.objects.first(), CityFactory(name="Berlin")
     data = article_form(author, city, slug="berlin", title="Berlin\r\nstartups  hire")
 
     response = editor_client.post(add_url(blog), data)

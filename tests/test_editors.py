@@ -11,14 +11,15 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import rich_text
 
-from articles.models import ArticlePage, Author, City
+from articles.models import ArticlePage, Author
+from tests.support.builders import CityFactory
 from tests.support.editing import add_url, article_form
 from tests.support.people import member_of
 
 
 @pytest.mark.django_db
 def test_editor_publishes_an_article_readers_then_see(client, editor, blog):
-    author, city = Author.objects.get(name="Eric Hanson"), City.objects.create(name="Berlin")
+    author, city = Author.objects.get(name="Eric Hanson"), CityFactory(name="Berlin")
     client.force_login(editor)
     assert client.get(add_url(blog)).status_code == 200
 
@@ -35,7 +36,7 @@ def test_editor_publishes_an_article_readers_then_see(client, editor, blog):
 
 @pytest.mark.django_db
 def test_editor_saves_a_draft_and_previews_it(client, editor, blog):
-    author, city = Author.objects.get(name="Eric Hanson"), City.objects.create(name="Berlin")
+    author, city = Author.objects.get(name="Eric Hanson"), CityFactory(name="Berlin")
     client.force_login(editor)
     client.post(add_url(blog), article_form(author, city))
     page = ArticlePage.objects.get(slug="why-berlin-startups-contract-their-backend")
@@ -52,7 +53,7 @@ def test_editor_saves_a_draft_and_previews_it(client, editor, blog):
 
 @pytest.mark.django_db
 def test_editor_schedules_an_article_for_later(client, editor, blog):
-    author, city = Author.objects.get(name="Eric Hanson"), City.objects.create(name="Berlin")
+    author, city = Author.objects.get(name="Eric Hanson"), CityFactory(name="Berlin")
     client.force_login(editor)
     go_live = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
     form = article_form(author, city, go_live_at=go_live)

@@ -18,8 +18,9 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from articles.covers import COLLECTION_NAME, GeneratedCover, draw_and_show, retire_after_seconds
-from articles.models import ArticlePage, Author, BlogIndexPage, City
+from articles.models import ArticlePage, Author, BlogIndexPage
 from articles.site_tree import ensure_site_tree
+from tests.support.builders import CityFactory
 from tests.support.html import json_ld
 from tests.support.jobs import run_jobs
 
@@ -85,7 +86,7 @@ def test_the_cover_is_redrawn_when_title_city_or_author_change_only(article):
     article.save_revision().publish()
     assert GeneratedCover.objects.get(page=article).image == first, "body edits keep the cover"
 
-    article.city = City.objects.create(name="Oulu", country="Finland")
+    article.city = CityFactory(name="Oulu", country="Finland")
     article.save_revision().publish()
     assert GeneratedCover.objects.get(page=article).image == first, "the worker draws it"
     run_jobs()

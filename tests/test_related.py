@@ -3,19 +3,14 @@
 import pytest
 from django.utils import timezone
 
-from articles.models import ArticlePage, ArticleRelatedLink, City
+from articles.models import ArticlePage, ArticleRelatedLink
 from articles.related import related_articles
-from articles.sample import add_articles
-
-
-@pytest.fixture
-def berlin(db) -> City:
-    return City.objects.create(name="Berlin", country="Germany")
+from tests.support.builders import ArticleFactory, CityFactory
 
 
 @pytest.mark.django_db
-def test_editor_picks_come_first_in_their_order(article, blog):
-    first, second = add_articles(blog, 2)
+def test_editor_picks_come_first_in_their_order(article):
+    first, second = ArticleFactory.create_batch(2)
     article.related_links = [ArticleRelatedLink(target=second), ArticleRelatedLink(target=first)]
     article.save_revision().publish()
     article = ArticlePage.objects.get(pk=article.pk)
@@ -23,11 +18,12 @@ def test_editor_picks_come_first_in_their_order(article, blog):
 
 
 @pytest.mark.django_db
-def test_fill_prefers_same_city_then_shared_topic_then_newest(blog, berlin):
-    subject, same_city = add_articles(blog, 2, city=berlin)
+def test_fill_prefers_same_city_then_shared_topic_then_newest():
+    berlin = CityFactory(name="Berlin", country="Germany")
+    subject, same_city = ArticleFactory.create_batch(2, city=berlin)
     subject.topics.add("Payments")
     subject.save()
-    shares_topic = add_articles(blog, 1)[0]
+    shares_topic = ArticleFactory()
     shares_topic.topics.add("Payments")
     shares_topic.save()
 
@@ -41,8 +37,8 @@ def test_fill_prefers_same_city_then_shared_topic_then_newest(blog, berlin):
 
 
 @pytest.mark.django_db
-def test_never_itself_never_a_draft_and_always_four_when_there_are_enough(article, blog):
-    draft = ArticlePage.objects.filter(live=False).first()
+def test_never_itself_never_a_draft_and_always_four_when_there_are_enough(article):
+    draft = ArticleFactory(published=False)
     article.related_links = [ArticleRelatedLink(target=draft), ArticleRelatedLink(target=article)]
     related = related_articles(article)
     assert len(related) == 4
@@ -67,7 +63,7 @@ def cards_on(client, article) -> list[str]:
 
 @pytest.mark.django_db
 def test_the_worker_works_out_the_lists_when_an_article_is_published(
-    client, article, blog, django_capture_on_commit_callbacks
+    client, article, django_capture_on_commit_callbacks
 ):
     """Stored once per change, read with the article: a render ranks nothing."""
     from django.db import connection
@@ -81,12 +77,11 @@ def test_the_worker_works_out_the_lists_when_an_article_is_published(
     assert StoredRelated.objects.filter(article=article).exists()
     before = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
-        [newcomer] = add_articles(blog, 1, city=article.city)
-        newcomer.save_revision().publish()  # same city: it moves up the Helsinki article's list
+        newcomer = ArticleFactory(city=article.city)  # same city: it moves up article's list
     assert newcomer.url not in cards_on(client, article), "until the worker has run"
     [job] = DBTaskResult.objects.filter(
         task_path=refresh_related.module_path, enqueued_at__gte=before
-    )  # two publishes of it (the factory's, the editor's): one run
+    )
     assert (job.run_after - job.enqueued_at).total_seconds() >= REFRESH_AFTER_SECONDS - 1
     refresh_all()  # the worker, once the window has closed
     assert newcomer.url in cards_on(client, article)

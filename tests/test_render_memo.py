@@ -7,9 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
-from articles.models import ArticlePage, CallToAction, Office, StoredRelated
+from articles.models import ArticlePage, CallToAction, StoredRelated
 from articles.related import refresh_all
 from pagecache import memo
+from tests.support.builders import OfficeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_a_published_call_to_action_shows_on_the_next_render(client, article, sh
 
 def test_an_office_added_shows_on_the_next_render(client, article, shared_redis):
     client.get(article.url)
-    Office.objects.create(city="Tampere", street="Hämeenkatu 1", country="Finland", live=True)
+    OfficeFactory(city="Tampere", street="Hämeenkatu 1", country="Finland", live=True)
     assert "Hämeenkatu 1" in client.get(article.url).content.decode()
 
 

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import ArticlePage
 from contact.models import Inquiry
+from tests.support.leads import lead
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -123,12 +124,7 @@ def test_editor_edits_previews_and_publishes(page: Page, site, login):
 
 def test_sales_triages_a_lead_and_exports_the_list(page: Page, site, login):
     article = ArticlePage.objects.listed().first()
-    Inquiry.objects.create(
-        name="Mari Mets", email="mari@mets.ee", company="Mets AS", role="CEO",
-        project="Billing.", work_definition="written_specs", documentation="partial",
-        desired_start="now", consent=True, readiness="closer", readiness_score=3,
-        source_article=article,
-    )  # fmt: skip
+    lead("Mari Mets", "Mets AS", docs="partial", email="mari@mets.ee", source_article=article)
     login("Sales", "sam")
     page.get_by_role("link", name="Inquiries").first.click()
     page.get_by_role("link", name="Mari Mets").click()

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from contact.models import Inquiry
+from tests.support.leads import lead
 
 SHOTS = Path("build/screenshots")
 
@@ -20,19 +20,10 @@ def shoot(page: Page, name: str) -> None:
         page.screenshot(path=SHOTS / f"sales-{name}-{width}.png", full_page=True)
 
 
-def make_lead(name: str, company: str, **fields) -> Inquiry:
-    return Inquiry.objects.create(
-        name=name, email=f"{name.split()[0].lower()}@{company.lower()}.fi", company=company,
-        role="CTO", project="A payments API.", work_definition="written_specs",
-        documentation="current", desired_start="now", consent=True, readiness="ready",
-        readiness_score=4, **fields,
-    )  # fmt: skip
-
-
 def test_sales_works_from_the_desk_and_the_pipeline(page: Page, site, login):
     sam = login("Sales", "sam")
-    make_lead("Aino Virtanen", "Nordpay", deal_value=Decimal("18000"))
-    make_lead("Mart Tamm", "Balticloud", status="contacted", owner=sam,
+    lead("Aino Virtanen", "Nordpay", deal_value=Decimal("18000"))
+    lead("Mart Tamm", "Balticloud", status="contacted", owner=sam,
               next_step_on=timezone.localdate(), next_step="Send the proposal")  # fmt: skip
     page.goto(f"{site.url}/admin/")
     desk = page.get_by_role("region", name="Sales desk")
