@@ -92,10 +92,37 @@ def write(
     return vcl
 
 
+# What varnishd leaves out of its shared-memory log: the record of each reader's request and
+# response (headers, timestamps, VCL steps), a fifth of a cache hit's cost (84k → 102k hits/s
+# on this 2-core VM). Backend fetches, purges and errors are still logged; nothing here reads
+# the readers' lines (views are counted by the beacon), and varnishncsa would need them back.
+# Begin, End and Link stay, so that varnishlog still groups what is logged.
+QUIET_LOG_TAGS = (
+    "ReqStart",
+    "ReqMethod",
+    "ReqURL",
+    "ReqProtocol",
+    "ReqHeader",
+    "ReqUnset",
+    "ReqAcct",
+    "RespProtocol",
+    "RespStatus",
+    "RespReason",
+    "RespHeader",
+    "RespUnset",
+    "Timestamp",
+    "VCL_call",
+    "VCL_return",
+    "VCL_Log",
+    "Hit",
+)
+
+
 def varnishd_command(vcl: Path, listen: str, workdir: Path, memory: str = "256m") -> list[str]:
     """varnishd in the foreground, with the VCL's folder as where its include is found."""
     return [
         "varnishd", "-F", "-a", listen, "-f", str(vcl), "-n", str(workdir),
         "-p", f"vcl_path={vcl.parent}:/etc/varnish:/usr/share/varnish/vcl",
+        "-p", "vsl_mask=" + ",".join(f"-{tag}" for tag in QUIET_LOG_TAGS),
         "-s", f"malloc,{memory}",
     ]  # fmt: skip
