@@ -8,6 +8,7 @@ from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from . import images
+from .contents import Crumb, trail
 from .meta import OG_IMAGE_SPEC
 from .pages import ArticlePage
 from .site_url import absolute, site_root
@@ -85,3 +86,16 @@ class TaxonomySitemap(Sitemap):
 
     def lastmod(self, item):
         return item.lastmod
+
+
+def breadcrumb_structured_data(article: ArticlePage) -> dict:
+    """schema.org BreadcrumbList: the trail shown above the title, then the article itself."""
+    crumbs = [*trail(article), Crumb(article.title, article.url)]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": crumb.name, "item": absolute(crumb.url)}
+            for n, crumb in enumerate(crumbs, start=1)
+        ],
+    }

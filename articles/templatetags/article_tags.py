@@ -12,9 +12,10 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 
 from articles import images, meta
+from articles.contents import anchors, sections, trail
 from articles.meta import COVER_SPECS, OG_IMAGE_SPEC
 from articles.related import related_articles, stored_related
-from articles.seo import article_structured_data
+from articles.seo import article_structured_data, breadcrumb_structured_data
 from articles.site_url import absolute
 from articles.snippets import CONTACT_PATH, Office
 
@@ -55,10 +56,26 @@ def canonical_url(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def structured_data(context, article) -> str:
-    """The article's JSON-LD, escaped so no text can close the script element."""
-    data = json.dumps(article_structured_data(article, environ(context)), ensure_ascii=False)
-    escaped = data.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
-    return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
+    """The article's JSON-LD (the post, then its breadcrumbs), escaped so no text can close the
+    script element."""
+    scripts = []
+    for data in (article_structured_data(article, environ(context)),
+                 breadcrumb_structured_data(article)):  # fmt: skip
+        text = json.dumps(data, ensure_ascii=False)
+        escaped = text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+        scripts.append(f'<script type="application/ld+json">{escaped}</script>')
+    return mark_safe("\n  ".join(scripts))
+
+
+@register.simple_tag
+def way_around(article) -> dict:
+    """The breadcrumbs above the title, the contents list and the headings' anchors."""
+    return {"trail": trail(article), "sections": sections(article), "anchors": anchors(article)}
+
+
+@register.filter
+def anchor_of(anchors: dict, block) -> str:
+    return anchors.get(block.id, "")
 
 
 @register.filter

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import ArticlePage
 from tests.browser.forms import fill_contact_form
+from tests.support.builders import long_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -19,7 +20,8 @@ def violations(page: Page) -> list[str]:
 
 def test_no_wcag_violations_on_any_kind_of_page(page: Page, site):
     article = ArticlePage.objects.listed().first()
-    for path in ["/", "/blog/", article.url, "/search/?q=helsinki", "/contact/",
+    long = long_article(["Why now", "What it costs", "Who does the work", "Next steps"])
+    for path in ["/", "/blog/", article.url, long.url, "/search/?q=helsinki", "/contact/",
                  "/authors/eric-hanson/", "/cities/helsinki/", "/no-such-page/"]:  # fmt: skip
         page.goto(site.url + path)
         assert violations(page) == [], path
@@ -85,7 +87,8 @@ def load_lazy_images(page: Page) -> None:
 def test_every_page_type_fits_the_width_and_is_photographed(page: Page, site, width):
     article = ArticlePage.objects.listed().first()
     page.set_viewport_size({"width": width, "height": 900})
-    pages = {"home": "/", "listing": "/blog/", "article": article.url,
+    long = long_article(["Why now", "What it costs", "Who does the work", "Next steps"])
+    pages = {"home": "/", "listing": "/blog/", "article": article.url, "long-article": long.url,
              "author": "/authors/eric-hanson/", "contact": "/contact/"}  # fmt: skip
     for name, path in pages.items():
         page.goto(site.url + path)

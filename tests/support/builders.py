@@ -8,6 +8,7 @@ with every other field a valid default, instead of leaning on the launch corpus'
 import factory
 import wagtail_factories
 from django.utils.text import slugify
+from wagtail.rich_text import RichText
 
 from articles.models import ArticlePage, Author, BlogIndexPage, CallToAction, City, Office
 from contact.models import Inquiry
@@ -76,6 +77,15 @@ class ArticleFactory(wagtail_factories.PageFactory):
             page.refresh_from_db()  # live, revisions, first published: as the database has it
         elif create:
             page.save_revision()
+
+
+def long_article(headings: list[str], words_per_section: int = 300, **fields) -> ArticlePage:
+    """An article of several minutes' reading: a heading and a long paragraph per section."""
+    paragraph = RichText("<p>" + " ".join(["word"] * words_per_section) + "</p>")
+    body = [
+        block for heading in headings for block in (("heading", heading), ("paragraph", paragraph))
+    ]
+    return ArticleFactory(body=body, **fields)
 
 
 class InquiryFactory(factory.django.DjangoModelFactory):
