@@ -10,13 +10,15 @@ from .counting import CLICK, count
 
 
 def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
-    """The article's call-to-action button: one click counted, then where the button leads."""
+    """The article's call-to-action button: one click counted, then where the button leads
+    (`?to=form`: a link to the contact form in the article's body, counted the same)."""
     article = get_object_or_404(
         ArticlePage.objects.visible().select_related("call_to_action"), pk=int(article_id)
     )
     if not request.user.is_authenticated:
         count(request.META, f"{CLICK} {article.pk}")
-    response = redirect(cta_href(article.shown_call_to_action(), article))
+    call_to_action = None if request.GET.get("to") == "form" else article.shown_call_to_action()
+    response = redirect(cta_href(call_to_action, article))
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

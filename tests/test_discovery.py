@@ -255,3 +255,27 @@ def test_author_without_articles_and_unknown_slugs_are_not_found(client):
     assert client.get("/authors/nobody-yet/").status_code == 200
     for url in ("/authors/ghost/", "/cities/atlantis/", "/topics/nothing/", "/cities/x/feed/"):
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "marked"),
+    [
+        ("hire", "Hiring and hired, not shire", ["Hiring", "hired"]),
+        ("backend engineers", "Backend engineering", ["Backend", "engineering"]),
+        ("go", "Go, going", ["Go"]),
+        ("<b>", "a <b> tag", []),
+    ],
+)
+def test_search_marks_every_searched_word_in_the_forms_search_matches(query, text, marked):
+    from articles.templatetags.article_tags import highlight
+
+    html = highlight(text, query)
+    assert re.findall(r"<mark>(.*?)</mark>", html) == marked
+    assert "<b>" not in html
+
+
+@pytest.mark.django_db
+def test_the_search_page_has_one_search_form(client):
+    html = client.get("/search/", {"q": "Estonia"}).text
+    assert html.count('role="search"') == 1
+    assert client.get("/blog/").text.count('role="search"') == 1

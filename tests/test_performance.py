@@ -5,6 +5,7 @@ and money."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,11 +14,13 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.rich_text import RichText
 
 from articles.models import ArticlePage
 from performance.counting import day_key
 from performance.folding import BATCH_PREFIX, compact, fold_counts
 from performance.models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
+from tests.support.builders import ArticleFactory
 from tests.support.counting import (
     BROWSER,
     COUNT_SCRIPT,
@@ -81,6 +84,23 @@ def test_editors_previews_and_other_paths_are_not_counted(article, redis):
     for path in ["/search/?q=helsinki", "/blog/feed/", "/sitemap.xml", "/no-such-page/"]:
         reader().get(path)
     assert counted(redis) == {}
+
+
+@pytest.mark.django_db
+def test_a_body_link_to_the_contact_form_counts_as_the_articles_click(redis):
+    """The importer links "/contact" in an article's text: it goes where the button would."""
+    article = ArticleFactory(
+        body=[("paragraph", RichText('<p>The form at <a href="/contact/">/contact</a> helps.</p>'))]
+    )
+    page = reader().get(article.url).text
+    [href] = re.findall(r'<a href="([^"]+)">/contact</a>', page)
+    assert href == f"/go/cta/{article.pk}/?to=form"
+    click = reader().get(href)
+    assert click.status_code == 302 and click["Location"] == f"/contact/?article={article.pk}"
+    reader().get(click["Location"])
+    assert counted(redis) == {
+        f"v {article.url}": 1, f"c {article.pk}": 1, f"f {article.pk}": 1, "v /contact/": 1,
+    }  # fmt: skip
 
 
 @pytest.mark.django_db

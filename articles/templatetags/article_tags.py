@@ -7,6 +7,7 @@ import zlib
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
@@ -73,21 +74,43 @@ def way_around(article) -> dict:
     return {"trail": trail(article), "sections": sections(article), "anchors": anchors(article)}
 
 
+CONTACT_LINK = re.compile(r'href="/contact/?(?:\?[^"]*)?"')
+
+
+@register.filter
+def counted_contact_links(html, article) -> str:
+    """A body's links to the contact form go through the counted click, as the button does, so
+    the lead they bring is the article's."""
+    target = f'href="{reverse("cta_click", args=(article.pk,))}?to=form"'
+    return mark_safe(CONTACT_LINK.sub(target, str(html)))
+
+
 @register.filter
 def anchor_of(anchors: dict, block) -> str:
     return anchors.get(block.id, "")
 
 
+SUFFIXES = re.compile(r"(?:ing|ed|es|e|s)$", re.IGNORECASE)
+
+
+def word_pattern(word: str) -> str:
+    """A searched word and the forms the full-text search matches it by (hire: hiring, hired,
+    hires); a short word only as itself."""
+    stem = SUFFIXES.sub("", word) if len(word) > 3 else word
+    return rf"\b{re.escape(stem)}\w*" if len(word) > 2 else rf"\b{re.escape(word)}\b"
+
+
 @register.filter
 def highlight(text: str, query: str) -> str:
-    """Mark the searched words in a snippet of text (escaped first)."""
+    """Mark every searched word in a snippet of text (escaped first)."""
     words = sorted(
-        {w for w in re.findall(r"\w+", query or "") if len(w) > 2}, key=len, reverse=True
+        {w for w in re.findall(r"\w+", query or "") if len(w) > 1}, key=len, reverse=True
     )
     if not words:
         return escape(text)
     # Split the raw text, then escape each piece: a match can never land inside an entity.
-    parts = re.split(f"({'|'.join(map(re.escape, words))})", text, flags=re.IGNORECASE)
+    pattern = "|".join(word_pattern(word) for word in words)
+    parts = re.split(f"({pattern})", text, flags=re.IGNORECASE)
     return mark_safe(
         "".join(
             f"<mark>{escape(part)}</mark>" if i % 2 else escape(part)
