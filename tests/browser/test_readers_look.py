@@ -92,3 +92,20 @@ def test_an_article_prints_as_text_with_its_links_spelled_out(page: Page, site):
         "transparent",
     )
     page.pdf(path="build/screenshots/article-print.pdf")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_call_to_actions_button_comes_before_its_detail(page: Page, site, width):
+    """A reader who has decided acts at once: on a phone the button is right under the heading,
+    on a wide screen it sits beside the detail rather than below it."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site.url + ArticlePage.objects.listed().first().url)
+    cta = page.locator(".cta")
+    heading = cta.get_by_role("heading", level=2).bounding_box()
+    button = cta.locator(".button").bounding_box()
+    detail = cta.locator(".cta__text").bounding_box()
+    assert button["y"] - (heading["y"] + heading["height"]) < 60
+    if width < 900:
+        assert button["y"] < detail["y"]
+    else:
+        assert button["x"] + button["width"] < detail["x"]
