@@ -109,3 +109,17 @@ def test_the_call_to_actions_button_comes_before_its_detail(page: Page, site, wi
         assert button["y"] < detail["y"]
     else:
         assert button["x"] + button["width"] < detail["x"]
+
+
+def test_listings_use_the_width_of_a_wide_screen(page: Page, site):
+    """/blog/, an author's, a city's and a search's cards fill the row as on home."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    header = None
+    for path in ["/", "/blog/", "/authors/eric-hanson/", "/cities/helsinki/", "/search/?q=backend"]:
+        page.goto(site.url + path)
+        header = header or page.locator(".site-header__inner").bounding_box()
+        cards = [box for box in (c.bounding_box() for c in page.locator(".card").all()) if box]
+        first_row = [box for box in cards if abs(box["y"] - cards[0]["y"]) < 2]
+        assert len(first_row) >= min(3, len(cards)), path
+        right = max(box["x"] + box["width"] for box in first_row)
+        assert right >= header["x"] + header["width"] - 40 or len(cards) < 3, path
