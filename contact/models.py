@@ -102,6 +102,9 @@ class Inquiry(models.Model):
     email_domain = models.CharField(max_length=254, blank=True, db_index=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # When Sales were told this lead waited unassigned (reminders.py): they are told once.
+    unassigned_alert_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     # One per rendered form: a repeated post of the same form finds this lead, not a new one.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
@@ -209,3 +212,16 @@ class LeadsReport(Inquiry):
         proxy = True
         default_permissions = ("view",)
         verbose_name = _("leads report")
+
+
+class ReminderSent(models.Model):
+    """One morning reminder per owner per day, whichever worker gets there first."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_reminder_a_day")]
+
+    def __str__(self) -> str:
+        return f"Reminder for user {self.user_id} on {self.day}"

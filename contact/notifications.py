@@ -8,6 +8,7 @@ given up with its reason, visible to sales, and stops there: no job fails foreve
 
 import logging
 import smtplib
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import formataddr, parseaddr
 
@@ -247,16 +248,25 @@ def send_assignment_email(inquiry_id: int, owner_id: int, attempt: int = 1) -> s
         settings.DEFAULT_FROM_EMAIL,
         [inquiry.owner.email],
     )  # fmt: skip
+    return send_or_retry(
+        message, attempt, f"Assignment e-mail for inquiry {inquiry_id}",
+        lambda when: send_assignment_email.using(run_after=when).enqueue(
+            inquiry_id, owner_id, attempt + 1
+        ),
+    )  # fmt: skip
+
+
+def send_or_retry(
+    message: EmailMessage, attempt: int, what: str, retry: Callable[[datetime], object]
+) -> str:
+    """Send a staff e-mail; on a passing failure `retry(when)` queues the next try, with
+    back-off, up to LEAD_MAIL_MAX_ATTEMPTS."""
     try:
         message.send(fail_silently=False)
     except Exception as error:
-        give_up = is_permanent(error) or attempt >= settings.LEAD_MAIL_MAX_ATTEMPTS
-        logger.warning("Assignment e-mail for inquiry %s failed (try %s): %s",
-                       inquiry_id, attempt, type(error).__name__)  # fmt: skip
-        if give_up:
+        logger.warning("%s failed (try %s): %s", what, attempt, type(error).__name__)
+        if is_permanent(error) or attempt >= settings.LEAD_MAIL_MAX_ATTEMPTS:
             return "given up"
-        send_assignment_email.using(run_after=timezone.now() + backoff(attempt)).enqueue(
-            inquiry_id, owner_id, attempt + 1
-        )
+        retry(timezone.now() + backoff(attempt))
         return "retry queued"
     return "sent"

@@ -195,6 +195,7 @@ WORKER_STALE_SECONDS = env.float("WORKER_STALE_SECONDS", default=40)
 WORKER_PERIODIC_JOBS = [
     "articles.scheduling.publish_scheduled",  # Wagtail's go-live and expiry dates
     "contact.notifications.requeue_stranded",
+    "contact.reminders.remind",  # the owners' morning reminders, unassigned-lead alerts
     "performance.folding.fold_counts",  # views and clicks from Redis into daily rows
 ]
 # Daily counts older than this are summed into monthly rows (content performance).
@@ -207,6 +208,10 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 # Seconds before a silent mail server counts as down (the worker then retries later).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # Tries before a lead e-mail is given up, and the first retry delay (then ×4 each time).
+# A new lead nobody has taken for this long alerts the whole Sales group, once.
+LEAD_ALERT_MINUTES = env.int("LEAD_ALERT_MINUTES", default=30)
+# From this hour (TIME_ZONE) each owner gets the day's e-mail of due and overdue next steps.
+REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
 LEAD_MAIL_MAX_ATTEMPTS = env.int("LEAD_MAIL_MAX_ATTEMPTS", default=6)
 LEAD_MAIL_RETRY_SECONDS = env.int("LEAD_MAIL_RETRY_SECONDS", default=60)
 # Shown to a reader whose inquiry could not be stored (database down), to write to instead.
