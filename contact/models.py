@@ -23,6 +23,7 @@ class Status(models.TextChoices):
 # A deal is worth nothing or something, and no more than a contractor's deal can be: a typo
 # (or a minus sign) would otherwise be reported as won value.
 DEAL_VALUE_MAX = 100_000_000
+SALES_GROUP = "Sales"  # the role (config/settings/roles.py) that works the leads
 OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.QUALIFIED)
 QUALIFIED_STATUSES = (Status.QUALIFIED, Status.WON)
 # Personal mail providers: two people writing from one of these are not one company.
@@ -138,9 +139,16 @@ class Inquiry(models.Model):
         )
 
     @property
+    def reply_subject(self) -> str:
+        """The conversation's subject: the last e-mail's, or the first one's default."""
+        last = self.messages.order_by("-created_at", "-pk").first() if self.pk else None
+        if last:
+            return last.subject if last.subject.startswith("Re:") else f"Re: {last.subject}"
+        return _("Re: your project inquiry (%(company)s)") % {"company": self.company}
+
+    @property
     def reply_url(self) -> str:
-        subject = _("Re: your project inquiry (%(company)s)") % {"company": self.company}
-        return f"mailto:{quote(self.email, safe='@')}?subject={quote(subject)}"
+        return f"mailto:{quote(self.email, safe='@')}?subject={quote(self.reply_subject)}"
 
     @property
     def owner_name(self) -> str:
@@ -225,3 +233,31 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder for user {self.user_id} on {self.day}"
+
+
+class LeadMessage(models.Model):
+    """One e-mail of the conversation with a lead, written from the lead page and sent by the
+    worker; its Message-ID threads the next one (and, later, the lead's answers) to it."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Not sent")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"), max_length=20000)
+    message_id = models.CharField(max_length=250, unique=True)
+    references = models.TextField(blank=True)  # the thread before it, oldest first
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.get_state_display()})"

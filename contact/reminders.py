@@ -17,10 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
-from .models import OPEN_STATUSES, Inquiry, ReminderSent, Status
+from .models import OPEN_STATUSES, SALES_GROUP, Inquiry, ReminderSent, Status
 from .notifications import header_safe, lead_url, send_or_retry
-
-SALES_GROUP = "Sales"  # the role in config/settings/roles.py that works the leads
 
 
 def remind(now: datetime | None = None) -> None:

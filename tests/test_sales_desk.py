@@ -17,27 +17,11 @@ from django.utils.html import escape
 from contact.models import Inquiry
 from contact.notifications import message_for
 from tests.support.jobs import run_jobs
-from tests.support.leads import LIST_URL, lead
+from tests.support.leads import LIST_URL, edit_url, lead, triage
 from tests.support.people import member_of, menu_urls
 
 PIPELINE_URL = reverse("contact_pipeline")
 REPORT_URL = reverse("contact_leads_report")
-
-
-def edit_url(inquiry: Inquiry) -> str:
-    return reverse("contact_inquiry:edit", args=(inquiry.pk,))
-
-
-def triage(client, inquiry: Inquiry, **fields) -> None:
-    """Save the lead page as sales would, keeping what is not given."""
-    data = {
-        "status": inquiry.status, "owner": inquiry.owner_id or "", "next_step": inquiry.next_step,
-        "next_step_on": inquiry.next_step_on or "", "deal_value": inquiry.deal_value or "",
-        "note": "",
-    } | fields  # fmt: skip
-    response = client.post(edit_url(inquiry), data)
-    assert response.status_code == 302, response.text
-    inquiry.refresh_from_db()
 
 
 def salesperson(username: str, first_name: str, last_name: str) -> User:

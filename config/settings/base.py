@@ -221,6 +221,8 @@ PRIVACY_EMAIL = env("PRIVACY_EMAIL", default=CONTACT_FALLBACK_EMAIL)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hiring articles <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])
+# The address Sales write to leads from (and leads answer to); DEFAULT_FROM_EMAIL when empty.
+SALES_FROM_EMAIL = env("SALES_FROM_EMAIL", default="")
 
 # Contact form posts allowed per address per minute.
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)

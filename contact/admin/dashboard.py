@@ -6,6 +6,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from access.roles import has_content_access
 
+from .. import speed
 from ..models import OPEN_STATUSES, Inquiry, Status, totals_by_status
 
 PANEL_ROWS = 10
@@ -41,6 +42,7 @@ class SalesDeskPanel(Component):
             "today": today,
             "month": month,
             "month_total": sum(row["count"] for row in month),
+            "speed": speed.by_owner(),
         }
 
 

@@ -6,9 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..models import person_name
-
-SALES_GROUP = "Sales"
+from ..models import SALES_GROUP, person_name
 
 
 def sales_people(keep=None) -> QuerySet:
@@ -36,8 +34,22 @@ class InquiryTriageForm(WagtailAdminModelForm):
         ),
     )
 
+    reply_subject = forms.CharField(label=_("Subject"), required=False, max_length=200)
+    reply = forms.CharField(
+        label=_("Write to the lead"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Sent from the sales address when you save, threaded with your earlier e-mails to "
+            "this lead, and kept on the timeline."
+        ),
+    )
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk and "reply_subject" in self.fields:
+            self.fields["reply_subject"].initial = self.instance.reply_subject
         if "owner" in self.fields:
             current = self.instance.owner if self.instance.owner_id else None
             self.fields["owner"] = OwnerChoiceField(
@@ -46,3 +58,9 @@ class InquiryTriageForm(WagtailAdminModelForm):
                 empty_label=_("Nobody yet"),
                 label=_("Owner"),
             )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("reply", "").strip() and not data.get("reply_subject", "").strip():
+            self.add_error("reply_subject", _("Give the e-mail a subject."))
+        return data

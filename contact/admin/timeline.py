@@ -6,6 +6,8 @@ from wagtail.admin.panels import Panel
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
+from .. import speed
+from ..conversation import EMAIL
 from ..models import Inquiry
 from ..notifications import send_assignment_email
 
@@ -36,9 +38,17 @@ class ChangeFormatter(LogFormatter):
         return f"{data.get('label', '')}: {data.get('from') or '—'} → {data.get('to') or '—'}"
 
 
+class EmailFormatter(LogFormatter):
+    label = _("E-mail to the lead")
+
+    def format_message(self, log_entry) -> str:
+        return f"{log_entry.data.get('subject', '')}\n\n{log_entry.data.get('text', '')}"
+
+
 def register_actions(actions) -> None:
     actions.register_action(NOTE)(NoteFormatter)
     actions.register_action(CHANGE)(ChangeFormatter)
+    actions.register_action(EMAIL)(EmailFormatter)
 
 
 def shown(inquiry: Inquiry, field: str) -> str:
@@ -74,7 +84,7 @@ def record(before: Inquiry, after: Inquiry, user, note: str = "") -> list[str]:
 def entries_for(inquiry: Inquiry):
     return (
         ModelLogEntry.objects.for_instance(inquiry)
-        .filter(action__in=[NOTE, CHANGE])
+        .filter(action__in=[NOTE, CHANGE, EMAIL])
         .select_related("user")
         .order_by("-timestamp", "-pk")
     )
@@ -102,4 +112,5 @@ class LeadPanel(Panel):
             if inquiry.pk:
                 context["entries"] = entries_for(inquiry)[:200]
                 context["earlier"] = inquiry.earlier_leads().order_by("-created_at")[:20]
+                context["first_reply"] = speed.waited(inquiry)
             return context

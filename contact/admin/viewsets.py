@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from articles.models import ArticlePage
 
+from .. import conversation
 from ..models import OPEN_STATUSES, Inquiry, Status, same_sender
 from . import timeline
 from .dashboard import can_triage
@@ -121,7 +122,10 @@ class LeadEditView(EditView):
             .get(pk=self.object.pk)
         )
         instance = super().save_instance()
-        timeline.record(before, instance, self.request.user, self.form.cleaned_data.get("note", ""))
+        data = self.form.cleaned_data
+        timeline.record(before, instance, self.request.user, data.get("note", ""))
+        if data.get("reply", "").strip():
+            conversation.write(instance, self.request.user, data["reply_subject"], data["reply"])
         return instance
 
 
@@ -195,6 +199,9 @@ class InquiryViewSet(ModelViewSet):
                     FieldPanel("note"),
                 ],
                 heading=_("Triage"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("reply_subject"), FieldPanel("reply")], heading=_("E-mail the lead")
             ),
             timeline.LeadPanel("contact/admin/lead_timeline_panel.html", heading=_("Timeline")),
             MultiFieldPanel(

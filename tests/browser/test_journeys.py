@@ -38,7 +38,7 @@ def test_reader_browses_from_home_to_a_city(page: Page, site):
 
     helsinki = ArticlePage.objects.live().filter(city__name="Helsinki").first()
     page.goto(site.url + helsinki.url)
-    page.locator(".eyebrow a").click()
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link").last.click()
     expect(h1(page)).to_have_text("Articles on Helsinki")
 
 
