@@ -30,6 +30,11 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+if settings.ANYMAIL.get("MAILGUN_WEBHOOK_SIGNING_KEY"):  # leads' answers (contact/inbox.py)
+    from anymail.webhooks.mailgun import MailgunInboundWebhookView
+
+    urlpatterns.insert(0, path("mail/inbound/mailgun/", MailgunInboundWebhookView.as_view()))
+
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Images only: documents go through /documents/, which checks their privacy settings.
     image_files = r"^media/(?P<path>(?:original_images|images)/[^/]+)$"

@@ -14,8 +14,13 @@ class ContactConfig(AppConfig):
         from .exports import protect_all_exports
 
         open_to_all_staff(  # the leads desk, and the leads report every role sees
-            names=("contact_pipeline", "contact_leads_report", "contact_leads_report_results"),
-            namespaces=("contact_inquiry",),
+            names=(
+                "contact_pipeline",
+                "contact_leads_report",
+                "contact_leads_report_results",
+                "contact_attachment",
+            ),
+            namespaces=("contact_inquiry", "contact_unmatched"),
         )
         protect_all_exports()
         receivers.connect()

@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -243,6 +244,7 @@ class LeadMessage(models.Model):
         QUEUED = "queued", _("Waiting to be sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Not sent")
+        RECEIVED = "received", _("Received from the lead")
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
@@ -253,6 +255,7 @@ class LeadMessage(models.Model):
     message_id = models.CharField(max_length=250, unique=True)
     references = models.TextField(blank=True)  # the thread before it, oldest first
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    sender = models.CharField(max_length=320, blank=True)  # an answer's From
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -261,3 +264,39 @@ class LeadMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} ({self.get_state_display()})"
+
+
+def private_files() -> FileSystemStorage:
+    """Outside the public media (PRIVATE_MEDIA_ROOT), read when used: migrations name no path."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+class LeadAttachment(models.Model):
+    """A file a lead sent: kept outside the public media, served to Sales only."""
+
+    message = models.ForeignKey(LeadMessage, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(storage=private_files, upload_to="lead-mail/%Y/%m/")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnmatchedMail(models.Model):
+    """An e-mail that names no lead by its thread: it waits here for a person to assign it,
+    rather than being guessed onto a lead."""
+
+    sender = models.CharField(_("from"), max_length=320)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("message"), blank=True)
+    message_id = models.CharField(max_length=250, unique=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    raw = models.FileField(storage=private_files, upload_to="lead-mail/unmatched/")
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name_plural = _("unmatched mail")
+
+    def __str__(self) -> str:
+        return f"{self.sender}: {self.subject}"

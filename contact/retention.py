@@ -27,3 +27,10 @@ def lead_deleted(sender, instance: Inquiry, **kwargs) -> None:
     """post_delete: now, and again at commit, since Wagtail logs a deletion just before it."""
     forget(instance.pk)
     transaction.on_commit(lambda: forget(instance.pk))
+
+
+def file_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of a lead's attachment or an unmatched mail: its file goes with it (once the
+    deletion commits, so a rolled-back delete keeps it)."""
+    field = instance.file if hasattr(instance, "file") else instance.raw
+    transaction.on_commit(lambda: field.delete(save=False))

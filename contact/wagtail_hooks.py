@@ -9,10 +9,12 @@ from access.menu import PermittedMenuItem
 from .admin import timeline
 from .admin.dashboard import add_sales_panels
 from .admin.pipeline import PipelineView
+from .admin.unmatched import attachment, unmatched_viewset
 from .admin.views import LeadsByArticleReport
 from .admin.viewsets import inquiry_viewset
 
 hooks.register("register_admin_viewset", lambda: inquiry_viewset)
+hooks.register("register_admin_viewset", lambda: unmatched_viewset)
 hooks.register("register_log_actions", timeline.register_actions)
 hooks.register("construct_homepage_panels", add_sales_panels)
 
@@ -21,6 +23,7 @@ hooks.register("construct_homepage_panels", add_sales_panels)
 def register_sales_urls():
     return [
         path("pipeline/", PipelineView.as_view(), name="contact_pipeline"),
+        path("leads/files/<int:pk>/", attachment, name="contact_attachment"),
         path(
             "reports/leads-by-article/", LeadsByArticleReport.as_view(), name="contact_leads_report"
         ),

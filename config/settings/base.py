@@ -47,6 +47,7 @@ THIRD_PARTY_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
 ]
 LOCAL_APPS = [
     "articles",
@@ -152,7 +153,11 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)  # DEBUG serves media anyway
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
+# Files leads send (attachments, unmatched mail): never under MEDIA_ROOT, served to Sales only.
+PRIVATE_MEDIA_ROOT = env.path(
+    "PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
+)  # DEBUG serves media anyway
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -223,6 +228,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])
 # The address Sales write to leads from (and leads answer to); DEFAULT_FROM_EMAIL when empty.
 SALES_FROM_EMAIL = env("SALES_FROM_EMAIL", default="")
+# Leads' answers by a provider's inbound webhook (django-anymail): Mailgun's signing key turns on
+# /mail/inbound/mailgun/; other providers plug in the same way (README, "For sales staff").
+ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY", default="")}
 
 # Contact form posts allowed per address per minute.
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)

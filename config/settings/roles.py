@@ -35,6 +35,9 @@ ROLES = {
             "wagtailadmin.access_admin",
             "contact.view_inquiry",
             "contact.change_inquiry",
+            "contact.view_unmatchedmail",
+            "contact.change_unmatchedmail",
+            "contact.delete_unmatchedmail",
             *REPORTS,
         ],  # fmt: skip
         "pages": [],

@@ -21,8 +21,11 @@ SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL_GIVEN = True
 PERFORMANCE_FLUSH_SECONDS = 0  # every count written at once, for the tests to read
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405 (covers and test images)
+PRIVATE_MEDIA_ROOT = BASE_DIR / "build" / "test-private"  # noqa: F405 (files leads send)
 
 # Static files straight from static/ (no collectstatic step outside production).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The inbound webhook is on in tests, which sign their provider payloads with this key.
+ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": "test-signing-key"}

@@ -8,7 +8,8 @@ from wagtail.models import ModelLogEntry
 
 from .. import speed
 from ..conversation import EMAIL
-from ..models import Inquiry
+from ..inbox import ANSWER
+from ..models import Inquiry, LeadAttachment
 from ..notifications import send_assignment_email
 
 NOTE = "contact.note"
@@ -45,10 +46,15 @@ class EmailFormatter(LogFormatter):
         return f"{log_entry.data.get('subject', '')}\n\n{log_entry.data.get('text', '')}"
 
 
+class AnswerFormatter(EmailFormatter):
+    label = _("E-mail from the lead")
+
+
 def register_actions(actions) -> None:
     actions.register_action(NOTE)(NoteFormatter)
     actions.register_action(CHANGE)(ChangeFormatter)
     actions.register_action(EMAIL)(EmailFormatter)
+    actions.register_action(ANSWER)(AnswerFormatter)
 
 
 def shown(inquiry: Inquiry, field: str) -> str:
@@ -84,7 +90,7 @@ def record(before: Inquiry, after: Inquiry, user, note: str = "") -> list[str]:
 def entries_for(inquiry: Inquiry):
     return (
         ModelLogEntry.objects.for_instance(inquiry)
-        .filter(action__in=[NOTE, CHANGE, EMAIL])
+        .filter(action__in=[NOTE, CHANGE, EMAIL, ANSWER])
         .select_related("user")
         .order_by("-timestamp", "-pk")
     )
@@ -113,4 +119,5 @@ class LeadPanel(Panel):
                 context["entries"] = entries_for(inquiry)[:200]
                 context["earlier"] = inquiry.earlier_leads().order_by("-created_at")[:20]
                 context["first_reply"] = speed.waited(inquiry)
+                context["files"] = LeadAttachment.objects.filter(message__inquiry=inquiry)
             return context

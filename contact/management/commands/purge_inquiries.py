@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from contact.models import Inquiry
+from contact.models import Inquiry, UnmatchedMail
 
 
 class Command(BaseCommand):
@@ -29,8 +29,9 @@ class Command(BaseCommand):
                               "would be deleted; add --delete to delete them.")  # fmt: skip
             return
         with transaction.atomic():
-            old.delete()  # with each lead's timeline and task rows (contact/retention.py)
+            old.delete()  # with each lead's timeline, e-mails, files and task rows (retention.py)
+            UnmatchedMail.objects.filter(received_at__lt=cutoff).delete()
         self.stdout.write(
             f"Deleted {count} inquiry(ies) received before {cutoff:%Y-%m-%d}, with their "
-            "timelines and background-task records."
+            "timelines, e-mails, files and background-task records (and unmatched mail as old)."
         )
