@@ -208,29 +208,7 @@ PERFORMANCE_DAILY_DAYS = env.int("PERFORMANCE_DAILY_DAYS", default=400)
 # Seconds each process adds up its counts before writing them to Redis (0: at once).
 PERFORMANCE_FLUSH_SECONDS = env.float("PERFORMANCE_FLUSH_SECONDS", default=1.0)
 
-# Mail: EMAIL_URL picks the backend (console in dev); lead notifications go to SALES_NOTIFY_EMAILS.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-# Seconds before a silent mail server counts as down (the worker then retries later).
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
-# Tries before a lead e-mail is given up, and the first retry delay (then ×4 each time).
-# A new lead nobody has taken for this long alerts the whole Sales group, once.
-LEAD_ALERT_MINUTES = env.int("LEAD_ALERT_MINUTES", default=30)
-# From this hour (TIME_ZONE) each owner gets the day's e-mail of due and overdue next steps.
-REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
-LEAD_MAIL_MAX_ATTEMPTS = env.int("LEAD_MAIL_MAX_ATTEMPTS", default=6)
-LEAD_MAIL_RETRY_SECONDS = env.int("LEAD_MAIL_RETRY_SECONDS", default=60)
-# Shown to a reader whose inquiry could not be stored (database down), to write to instead.
-CONTACT_FALLBACK_EMAIL = env("CONTACT_FALLBACK_EMAIL", default="hello@cleansystems.example")
-# Where readers write to see or delete what the contact form stored about them (privacy note).
-PRIVACY_EMAIL = env("PRIVACY_EMAIL", default=CONTACT_FALLBACK_EMAIL)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Hiring articles <noreply@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SALES_NOTIFY_EMAILS = env.list("SALES_NOTIFY_EMAILS", default=[])
-# The address Sales write to leads from (and leads answer to); DEFAULT_FROM_EMAIL when empty.
-SALES_FROM_EMAIL = env("SALES_FROM_EMAIL", default="")
-# Leads' answers by a provider's inbound webhook (django-anymail): Mailgun's signing key turns on
-# /mail/inbound/mailgun/; other providers plug in the same way (README, "For sales staff").
-ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY", default="")}
+from .mail import *  # noqa: E402, F403 (mail, the leads' e-mails)
 
 # Contact form posts allowed per address per minute.
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)

@@ -1,0 +1,22 @@
+"""Leads (leads.py) and the e-mail conversation with them (mail.py)."""
+
+from .leads import (
+    OPEN_STATUSES,
+    QUALIFIED_STATUSES,
+    SALES_GROUP,
+    Inquiry,
+    LeadsReport,
+    ReminderSent,
+    Status,
+    company_domain,
+    person_name,
+    same_sender,
+    totals_by_status,
+)
+from .mail import LeadAttachment, LeadMessage, UnmatchedMail, private_files
+
+__all__ = [
+    "OPEN_STATUSES", "QUALIFIED_STATUSES", "SALES_GROUP", "Inquiry", "LeadsReport", "ReminderSent",
+    "Status", "company_domain", "person_name", "same_sender", "totals_by_status", "LeadAttachment",
+    "LeadMessage", "UnmatchedMail", "private_files",
+]  # fmt: skip
