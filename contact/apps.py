@@ -20,7 +20,7 @@ class ContactConfig(AppConfig):
                 "contact_leads_report_results",
                 "contact_attachment",
             ),
-            namespaces=("contact_inquiry", "contact_unmatched"),
+            namespaces=("contact_inquiry", "contact_unmatched", "contact_lostreason"),
         )
         protect_all_exports()
         receivers.connect()

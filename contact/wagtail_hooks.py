@@ -8,6 +8,7 @@ from access.menu import PermittedMenuItem
 
 from .admin import timeline
 from .admin.dashboard import add_sales_panels
+from .admin.lost_reasons import lost_reason_viewset
 from .admin.pipeline import PipelineView
 from .admin.unmatched import attachment, unmatched_viewset
 from .admin.views import LeadsByArticleReport
@@ -15,6 +16,7 @@ from .admin.viewsets import inquiry_viewset
 
 hooks.register("register_admin_viewset", lambda: inquiry_viewset)
 hooks.register("register_admin_viewset", lambda: unmatched_viewset)
+hooks.register("register_admin_viewset", lambda: lost_reason_viewset)
 hooks.register("register_log_actions", timeline.register_actions)
 hooks.register("construct_homepage_panels", add_sales_panels)
 

@@ -38,6 +38,7 @@ ROLES = {
             "contact.view_unmatchedmail",
             "contact.change_unmatchedmail",
             "contact.delete_unmatchedmail",
+            *(f"contact.{action}_lostreason" for action in ("add", "change", "delete", "view")),
             *REPORTS,
         ],  # fmt: skip
         "pages": [],

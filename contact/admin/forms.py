@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..models import SALES_GROUP, person_name
+from ..models import SALES_GROUP, Status, person_name
 
 
 def sales_people(keep=None) -> QuerySet:
@@ -61,6 +61,8 @@ class InquiryTriageForm(WagtailAdminModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
+        if data.get("status") == Status.LOST and not data.get("lost_reason"):
+            self.add_error("lost_reason", _("Say why the deal was lost."))
         if data.get("reply", "").strip() and not data.get("reply_subject", "").strip():
             self.add_error("reply_subject", _("Give the e-mail a subject."))
         return data

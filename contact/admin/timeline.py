@@ -21,6 +21,8 @@ TRACKED = {
     "next_step_on": _("Next step due"),
     "next_step": _("Next step"),
     "deal_value": _("Deal value"),
+    "expected_close_on": _("Expected close"),
+    "lost_reason": _("Lost reason"),
 }
 
 

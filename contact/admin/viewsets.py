@@ -195,7 +195,8 @@ class InquiryViewSet(ModelViewSet):
                 [
                     FieldRowPanel([FieldPanel("status"), FieldPanel("owner")]),
                     FieldRowPanel([FieldPanel("next_step_on"), FieldPanel("next_step")]),
-                    FieldPanel("deal_value"),
+                    FieldRowPanel([FieldPanel("deal_value"), FieldPanel("expected_close_on")]),
+                    FieldPanel("lost_reason"),
                     FieldPanel("note"),
                 ],
                 heading=_("Triage"),

@@ -98,6 +98,16 @@ class Inquiry(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(DEAL_VALUE_MAX)],
         help_text=_("From 0 to 100,000,000."),
     )  # fmt: skip
+    expected_close_on = models.DateField(
+        _("expected close"), null=True, blank=True,
+        help_text=_("When the deal should be decided: the forecast counts it in that month."),
+    )  # fmt: skip
+    lost_reason = models.ForeignKey(
+        "contact.LostReason", verbose_name=_("why it was lost"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="leads",
+    )  # fmt: skip
+    # Since when the lead is in its status: time in stage, and the pipeline's stale flag.
+    stage_since = models.DateTimeField(default=timezone.now, editable=False)
     # First time the lead reached Qualified (or Won): the funnel counts it even if later lost.
     qualified_at = models.DateTimeField(null=True, blank=True, editable=False)
     email_domain = models.CharField(max_length=254, blank=True, db_index=True, editable=False)
@@ -126,11 +136,23 @@ class Inquiry(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.email_domain = company_domain(self.email)
+        changed = []
+        if getattr(self, "_loaded_status", self.status) != self.status:
+            self.stage_since, self._loaded_status = timezone.now(), self.status
+            changed.append("stage_since")
         if self.status in QUALIFIED_STATUSES and not self.qualified_at:
             self.qualified_at = timezone.now()
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "qualified_at"}
+            changed.append("qualified_at")
+        if changed and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remembers the status as loaded: a change of it restarts the time in stage."""
+        lead = super().from_db(db, field_names, values)
+        lead._loaded_status = lead.__dict__.get("status")
+        return lead
 
     def earlier_leads(self) -> QuerySet["Inquiry"]:
         """Leads from the same address or company domain before this one: a repeat lead."""
