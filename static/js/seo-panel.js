@@ -85,14 +85,14 @@ const startSeoPanel = () => {
     const titleTag = `${shareTitle} · ${siteName}`;
     const text = description();
     for (const [name, length, limit] of [
-      ["title", titleTag.length, titleLimit],
+      ["title", shareTitle.length, titleLimit],
       ["description", text.length, descriptionLimit],
     ]) {
       const counted = panel.querySelector(`[data-count="${name}"]`);
       counted.textContent = length;
       counted.classList.toggle("seo-count--over", length > Number(limit));
     }
-    count("seo_title", titleTag.length);
+    count("seo_title", shareTitle.length);  // what the editor typed; the suffix is shown apart
     count("search_description", value("search_description").length);
     out("title").forEach((node) => { node.textContent = cut(titleTag, Number(titleLimit)); });
     out("share-title").forEach((node) => { node.textContent = shareTitle; });

@@ -47,10 +47,11 @@ def test_editor_writes_with_a_full_title_an_inline_city_and_live_seo_guidance(
     expect(panel.locator('[data-warning="image"]')).to_be_visible()
 
     page.locator("#id_seo_title").fill("Hiring senior backend engineers in Riga")
-    length = len(f"Hiring senior backend engineers in Riga · {settings.WAGTAIL_SITE_NAME}")
+    typed = len("Hiring senior backend engineers in Riga")  # the site name is shown apart
     expect(page.locator(".seo-count").first).to_have_text(
-        f"Title tag: {length} of about 60 characters"
+        f"Title: {typed} of about 60 characters, before “ · {settings.WAGTAIL_SITE_NAME}”"
     )
+    expect(page.locator(".seo-count").first).not_to_have_class(re.compile("seo-count--over"))
     expect(panel.locator('[data-out="share-title"]')).to_have_text(
         "Hiring senior backend engineers in Riga"
     )
