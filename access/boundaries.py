@@ -18,14 +18,23 @@ _names = {
     "wagtailadmin_reports:site_history", "wagtailadmin_reports:site_history_results",
 }  # fmt: skip
 _namespaces: set[str] = set()
+_bulk_apps: set[str] = set()
+BULK_ACTION = "wagtail_bulk_action"  # /admin/bulk/<app_label>/<model_name>/<action>/
 
 
-def open_to_all_staff(*, names: tuple[str, ...] = (), namespaces: tuple[str, ...] = ()) -> None:
-    """Open these admin screens ("name" or "namespace:name"; every screen of a namespace) to
-    staff without content permissions: each view checks its own permission."""
+def open_to_all_staff(
+    *, names: tuple[str, ...] = (), namespaces: tuple[str, ...] = (),
+    bulk_actions_of: tuple[str, ...] = (),
+) -> None:  # fmt: skip
+    """Open these admin screens ("name" or "namespace:name"; every screen of a namespace; the
+    bulk actions on these apps' models) to staff without content permissions: each view checks
+    its own permission."""
     _names.update(names)
     _namespaces.update(namespaces)
+    _bulk_apps.update(bulk_actions_of)
 
 
 def is_open(match: ResolverMatch) -> bool:
+    if match.view_name == BULK_ACTION:
+        return match.kwargs.get("app_label") in _bulk_apps
     return match.view_name in _names or any(ns in _namespaces for ns in match.namespaces)

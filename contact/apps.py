@@ -21,6 +21,7 @@ class ContactConfig(AppConfig):
                 "contact_attachment",
             ),
             namespaces=("contact_inquiry", "contact_unmatched", "contact_lostreason"),
+            bulk_actions_of=("contact",),
         )
         protect_all_exports()
         receivers.connect()

@@ -7,6 +7,7 @@ from wagtail import hooks
 from access.menu import PermittedMenuItem
 
 from .admin import timeline
+from .admin.bulk import BULK_ACTIONS
 from .admin.dashboard import add_sales_panels
 from .admin.lost_reasons import lost_reason_viewset
 from .admin.pipeline import PipelineView
@@ -18,6 +19,8 @@ hooks.register("register_admin_viewset", lambda: inquiry_viewset)
 hooks.register("register_admin_viewset", lambda: unmatched_viewset)
 hooks.register("register_admin_viewset", lambda: lost_reason_viewset)
 hooks.register("register_log_actions", timeline.register_actions)
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
 hooks.register("construct_homepage_panels", add_sales_panels)
 
 

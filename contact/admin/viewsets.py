@@ -1,5 +1,7 @@
 """Sales' Inquiries screens: the list with its follow-up filters, and the lead page."""
 
+from functools import cached_property
+
 import django_filters
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -9,7 +11,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.sidebar import LinkMenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -98,9 +100,17 @@ class RepeatColumn(Column):
 
 
 class LeadIndexView(IndexView):
+    template_name = "contact/admin/inquiry_index.html"
+
     def get_base_queryset(self):
         leads = super().get_base_queryset().select_related("owner", "source_article")
+        if selected := [pk for pk in self.request.GET.getlist("selected") if pk.isdigit()]:
+            leads = leads.filter(pk__in=selected)  # a bulk export of the ticked leads
         return with_repeats(leads)
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="inquiry"), *super().columns]
 
 
 class TriageEdit(EditAction):
