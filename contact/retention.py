@@ -8,11 +8,14 @@ from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
+from .confirmation import send_confirmation
 from .models import Inquiry
 from .notifications import send_assignment_email, send_lead_email
 
 # The background tasks whose first argument is a lead's id.
-LEAD_TASKS = [task.module_path for task in (send_lead_email, send_assignment_email)]
+LEAD_TASKS = [
+    task.module_path for task in (send_lead_email, send_assignment_email, send_confirmation)
+]
 
 
 def forget(inquiry_id: int) -> None:

@@ -14,6 +14,7 @@ from django.views import View
 
 from access.ratelimit import client_over_limit
 
+from .confirmation import send_confirmation
 from .forms import InquiryForm, source_article, submission_token
 from .models import Inquiry
 from .notifications import queue
@@ -94,6 +95,7 @@ class ContactView(View):
                 inquiry.readiness, inquiry.readiness_score = assessment.readiness, assessment.score
                 inquiry.save()
                 queue(inquiry)
+                send_confirmation.enqueue(inquiry.pk)  # the reader's copy, in the same commit
         except IntegrityError:  # the same form, posted twice at once: the other post stored it
             stored = cls.sent_before(str(form.cleaned_data["submission"]))
             if stored is None:

@@ -28,3 +28,5 @@ SALES_FROM_EMAIL = env("SALES_FROM_EMAIL", default="")
 # Leads' answers by a provider's inbound webhook (django-anymail): Mailgun's signing key turns on
 # /mail/inbound/mailgun/; other providers plug in the same way (README, "For sales staff").
 ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY", default="")}
+# The reader gets a copy of their answers and assessment by e-mail (False: only the page).
+CONFIRM_TO_READER = env.bool("CONFIRM_TO_READER", default=True)

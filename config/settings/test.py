@@ -29,3 +29,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The inbound webhook is on in tests, which sign their provider payloads with this key.
 ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": "test-signing-key"}
+# Tests of the sales side count the sales e-mails; the reader's copy has its own tests.
+CONFIRM_TO_READER = False
