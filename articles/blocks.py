@@ -1,5 +1,6 @@
 """StreamField blocks: the pieces an editor builds an article body from."""
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -70,3 +71,18 @@ class FeatureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "tick"
+
+
+def block_text(block) -> str:
+    """The words a body block shows a reader (images and other blocks: none)."""
+    value = block.value
+    match block.block_type:
+        case "paragraph":
+            return strip_tags(value.source)
+        case "bullet_list":
+            return " ".join(value)
+        case "quote" | "code":
+            return value[block.block_type]
+        case "heading":
+            return value
+    return ""

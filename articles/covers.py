@@ -23,11 +23,11 @@ from wagtail.models import Collection
 from pagecache.invalidation import published
 from pagecache.middleware import STALE_IF_ERROR
 
-from .meta import COVER_SPECS, OG_IMAGE_SPEC
+from .meta import COVER_SIZE, COVER_SPECS, OG_IMAGE_SPEC
 from .pages import ArticlePage
 
 logger = logging.getLogger(__name__)
-SIZE = (1200, 630)
+SIZE = COVER_SIZE
 MARGIN = 80
 NIGHT, ACCENT, WHITE, MUTED = "#0f2a44", "#0b57a4", "#f5f8fc", "#c9d6e6"
 DESIGN_VERSION = "1"  # bump to redraw every generated cover

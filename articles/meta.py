@@ -1,10 +1,14 @@
 """What a page's <head> tells search engines and social sites; the editor's SEO panel previews
 these same functions, so what it shows is what the page outputs."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.template.defaultfilters import truncatewords
+from django.urls import reverse
 
 OG_IMAGE_SPEC = "fill-1200x630"  # the share image, as LinkedIn, Slack and X crop it
+COVER_SIZE = (1200, 630)  # what a drawn cover measures
 # Cover renditions in the <picture> of a listing card and of the article header.
 COVER_SPECS = {
     "card": "format-{avif,webp,jpeg} fill-{400x210,800x420}",
@@ -30,3 +34,11 @@ def meta_description(page) -> str:
     return getattr(page, "search_description", "") or truncatewords(
         getattr(page, "intro", ""), DESCRIPTION_FALLBACK_WORDS
     )
+
+
+def cover_drawing_url(page) -> str:
+    """The drawing of the share image a page without a feed image will get, as its title, city
+    and author stand (an admin URL): what the SEO panel and the preview show before a publish
+    draws it for real."""
+    query = {"title": page.title, "city": page.city_id or "", "author": page.author_id or ""}
+    return f"{reverse('article_cover_preview')}?{urlencode(query)}"

@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -28,7 +27,7 @@ from wagtail.search import index
 from pagecache import tags
 
 from .admin.editing import ArticlePageForm, SeoPanel
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, block_text
 from .listing import paginate
 from .routing import ChildRouteMixin, KnownRestrictionsMixin
 from .snippets import CallToAction
@@ -109,22 +108,6 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
 
-def _block_words(block) -> int:
-    value = block.value
-    match block.block_type:
-        case "paragraph":
-            text = strip_tags(value.source)
-        case "bullet_list":
-            text = " ".join(value)
-        case "quote" | "code":
-            text = value[block.block_type]
-        case "heading":
-            text = value
-        case _:
-            text = ""
-    return len(text.split())
-
-
 class ArticlePage(KnownRestrictionsMixin, Page):
     """A city-specific article about hiring backend engineers, ending in the shared pitch."""
 
@@ -170,6 +153,11 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         help_text=_("Leave empty to use the default call to action."),
     )
 
+    focus_keyphrase = models.CharField(
+        _("focus keyphrase"), max_length=100, blank=True,
+        help_text=_("What a reader would search for to find this article; the Checks panel "
+                    "looks for it in the title, intro, first paragraph, slug and description."),
+    )  # fmt: skip
     source_checksum = models.CharField(
         max_length=64, blank=True, editable=False, help_text=_("SHA-256 of the imported text file.")
     )
@@ -208,7 +196,12 @@ class ArticlePage(KnownRestrictionsMixin, Page):
     ]
     promote_panels = [
         MultiFieldPanel(
-            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("focus_keyphrase"),
+            ],  # fmt: skip
             heading=_("For search engines"),
         ),
         SeoPanel(heading=_("Search and social previews")),
@@ -249,7 +242,7 @@ class ArticlePage(KnownRestrictionsMixin, Page):
     def reading_minutes(self) -> int:
         """Rounded like the editor's Checks panel (which reads the page's <main>), so they agree."""
         words = len(f"{self.title} {self.intro}".split())
-        words += sum(_block_words(block) for block in self.body)
+        words += sum(len(block_text(block).split()) for block in self.body)
         return max(1, round(words / WORDS_PER_MINUTE))
 
 

@@ -6,8 +6,10 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .admin.checks import use_article_checks
 from .admin.newsroom import ArticleListingViewSet, add_newsroom_panel
-from .admin.views import title_check
+from .admin.scheduling import ScheduleMenuItem
+from .admin.views import cover_preview, title_check
 from .admin.viewsets import SiteContentGroup
 
 register_snippet(SiteContentGroup)
@@ -19,11 +21,25 @@ def register_article_listing():
 
 
 hooks.register("construct_homepage_panels", add_newsroom_panel)
+hooks.register("construct_wagtail_userbar", use_article_checks)
 
 
 @hooks.register("register_admin_urls")
-def register_title_check():
-    return [path("articles/title-check/", title_check, name="article_title_check")]
+def register_editor_endpoints():
+    return [
+        path("articles/title-check/", title_check, name="article_title_check"),
+        path("articles/cover-preview/", cover_preview, name="article_cover_preview"),
+    ]
+
+
+@hooks.register("register_page_action_menu_item")
+def register_schedule_menu_item():
+    return ScheduleMenuItem(order=35)  # just after Publish
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return format_html('<script src="{}"></script>', static("js/saves-in-turn.js"))
 
 
 @hooks.register("insert_editor_css")

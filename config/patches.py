@@ -7,6 +7,7 @@ side panel components, content checks and template blocks, or django-redis's CLI
 """
 
 from collections.abc import Callable
+from datetime import datetime
 
 from django.http import HttpRequest
 from laces.components import MediaContainer
@@ -61,3 +62,68 @@ def wrap_spreadsheet_cells(mixin_class, wrap: Callable) -> None:
     preprocess_field_value.wrapped = preprocess
     mixin_class.preprocess_field_value = preprocess_field_value
     mixin_class.cells_wrapped = True
+
+
+# 5. Wagtail's editing-session ping (wagtail.admin.urls.editing_sessions, the pattern named
+#    "ping") reports any revision newer than the `revision_created_at` the window posts. A
+#    window's own autosave that lands while its ping is on the way is such a revision, so one
+#    editor in one tab is told "You saved a new version in another window" and asked to confirm
+#    their next save. The ping is told of those revisions first, when they are all the user's
+#    own and the user has no other window open on the object; anyone else's still warns.
+PING_URL_NAME = "ping"
+
+
+def tell_ping_of_own_saves(urlpatterns: list) -> None:
+    """Wrap the ping's view once, in the URL patterns Wagtail's admin includes."""
+    pattern = next(p for p in urlpatterns if getattr(p, "name", None) == PING_URL_NAME)
+    if getattr(pattern.callback, "knows_own_saves", False):
+        return
+    ping = pattern.callback
+
+    def view(request, app_label, model_name, object_id, session_id):
+        if request.method == "POST" and request.user.is_authenticated:
+            own = _own_newer_revision(request, app_label, model_name, object_id, session_id)
+            if own is not None:
+                posted = request.POST.copy()
+                posted["revision_id"] = str(own.pk)
+                posted["revision_created_at"] = own.created_at.isoformat()
+                request.POST = posted
+        return ping(request, app_label, model_name, object_id, session_id)
+
+    view.knows_own_saves = True
+    view.wrapped = ping
+    pattern.callback = view
+
+
+def _own_newer_revision(request, app_label, model_name, object_id, session_id):
+    """The newest revision, if every one since the window's is this user's and no other window
+    of theirs is open on the object; else None (Wagtail's ping decides as it always does)."""
+    from django.apps import apps
+    from django.contrib.admin.utils import unquote
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.admin.models import EditingSession
+    from wagtail.models import RevisionMixin
+
+    try:
+        seen = datetime.fromisoformat(request.POST.get("revision_created_at", ""))
+        model = apps.get_model(app_label, model_name)
+    except (ValueError, LookupError):
+        return None
+    if not request.POST.get("revision_id") or not issubclass(model, RevisionMixin):
+        return None
+    object_id = unquote(object_id)
+    obj = model._default_manager.filter(pk=object_id).first()
+    if obj is None:
+        return None
+    newer = obj.revisions.filter(created_at__gt=seen)
+    if newer.exclude(user=request.user).exists():
+        return None
+    other_windows = (
+        EditingSession.objects.available()
+        .filter(content_type=ContentType.objects.get_for_model(model), object_id=object_id)
+        .filter(user=request.user)
+        .exclude(pk=session_id)
+    )
+    if other_windows.exists():
+        return None
+    return newer.order_by("-created_at", "-pk").first()

@@ -4,15 +4,18 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.urls import editing_sessions
 from wagtail.documents import urls as wagtaildocs_urls
 
 from access.views import RateLimitedPasswordResetView
 from performance.beacon import count_view
 from performance.views import cta_click
 
+from . import patches
 from .views import healthz, media
 
 handler500 = "config.views.server_error"
+patches.tell_ping_of_own_saves(editing_sessions.urlpatterns)
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),

@@ -1,15 +1,18 @@
 """The article editor guides the editor: SEO counters, previews and warnings that match the
 page's own <head>, choosers that create, full titles, and a slug clash that says where."""
 
+import io
 import re
-from html import unescape
+from html import escape, unescape
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from PIL import Image as Canvas
 
+from articles.covers import GeneratedCover
 from articles.models import ArticlePage, Author, City
-from tests.support.builders import CityFactory
+from tests.support.builders import ArticleFactory, AuthorFactory, CityFactory
 from tests.support.editing import add_url, article_form
 from tests.support.people import member_of
 
@@ -54,10 +57,9 @@ def test_seo_previews_show_what_the_page_outputs(editor_client, article):
 
 
 @pytest.mark.django_db
-def test_missing_description_image_and_a_duplicate_title_are_warned(editor_client, article, blog):
+def test_missing_description_and_a_duplicate_title_are_warned(editor_client, article, blog):
     editor = edit_page(editor_client, article)
     assert not re.search(r'data-warning="description" hidden', editor)
-    assert re.search(r'data-warning="image" hidden', editor), "its drawn cover is shared"
     assert re.search(r'data-warning="clash" hidden', editor)
 
     twin = blog.add_child(
@@ -67,7 +69,6 @@ def test_missing_description_image_and_a_duplicate_title_are_warned(editor_clien
     twin.save_revision()
     editor = edit_page(editor_client, twin)
     assert re.search(r'data-warning="description" hidden', editor)
-    assert not re.search(r'data-warning="image" hidden', editor), "never published: no cover yet"
     assert not re.search(r'data-warning="clash" hidden', editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
     assert f'data-clash-link href="{edit_url}"' in editor
@@ -135,3 +136,52 @@ def test_city_and_author_choosers_create_without_leaving_the_article(editor_clie
         {"name": "Maria Tamm", "role": "Staff Engineer", "company": ""},
     )
     assert response.json()["step"] == "chosen"
+
+
+def png_size(response) -> tuple[int, int]:
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    with Canvas.open(io.BytesIO(response.content)) as image:
+        return image.size
+
+
+@pytest.mark.django_db
+def test_an_article_never_published_shows_the_cover_it_will_get(editor_client, blog):
+    city, author = CityFactory(name="Tartu", country="Estonia"), AuthorFactory()
+    draft = ArticleFactory(published=False, parent=blog, city=city, author=author)
+    editor = edit_page(editor_client, draft)
+    drawing = head(editor, r'data-out="image" src="(.*?)"')
+    assert drawing.startswith(reverse("article_cover_preview"))
+    assert f"city={city.pk}" in drawing and f"author={author.pk}" in drawing
+    assert png_size(editor_client.get(drawing)) == (1200, 630)
+    assert not re.search(r'data-out="drawing-note" hidden', editor)
+
+    preview = draft.make_preview_request().content.decode()  # the editor's preview pane
+    assert f'src="{escape(drawing)}"' in preview
+
+
+@pytest.mark.django_db
+def test_readers_never_get_the_admins_drawing(client, blog):
+    article = ArticleFactory(parent=blog)
+    GeneratedCover.objects.filter(page=article).delete()  # as while the worker draws it
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert reverse("article_cover_preview") not in response.text
+
+
+@pytest.mark.django_db
+def test_the_cover_drawing_follows_the_typed_facts_and_ignores_odd_ones(editor_client):
+    url = reverse("article_cover_preview")
+    one = editor_client.get(url, {"title": "Hiring in Tartu"}).content
+    other = editor_client.get(url, {"title": "Hiring in Pärnu"}).content
+    assert one != other
+    odd = editor_client.get(url, {"title": "x" * 5000, "city": "abc", "author": "9" * 30})
+    assert png_size(odd) == (1200, 630)
+
+
+@pytest.mark.django_db
+def test_only_content_staff_get_cover_drawings(client):
+    url = reverse("article_cover_preview")
+    assert client.get(url).status_code == 302  # to the sign-in
+    client.force_login(member_of("Sales", "sally"))
+    assert client.get(url).status_code in (302, 403)
+    assert not client.get(url).get("Content-Type", "").startswith("image/")

@@ -45,3 +45,18 @@ def test_spreadsheet_cells_still_pass_through_one_method():
         "self", "field", "value", "export_format",
     ]  # fmt: skip
     assert SpreadsheetExportMixin.FORMAT_CSV == "csv"
+
+
+def test_the_editing_session_ping_still_reads_the_revision_the_window_names():
+    from wagtail.admin.urls import editing_sessions
+
+    import config.urls  # noqa: F401  (wraps it on import)
+
+    [pattern] = [p for p in editing_sessions.urlpatterns if p.name == patches.PING_URL_NAME]
+    assert pattern.callback.knows_own_saves, "config/urls.py wraps it"
+    source = inspect.getsource(inspect.unwrap(pattern.callback.wrapped))
+    assert 'request.POST.get("revision_created_at"' in source
+    assert 'request.POST.get("revision_id"' in source
+    assert list(inspect.signature(pattern.callback.wrapped).parameters) == [
+        "request", "app_label", "model_name", "object_id", "session_id",
+    ]  # fmt: skip

@@ -52,7 +52,7 @@ def preview(client, model: str, view: str, data: dict, *args) -> str:
 
 def assert_on_an_article(html: str) -> None:
     """The preview is a published article's page, whose call to action names that article."""
-    title = re.search(r'<h1 id="page-title">(.*?)</h1>', html).group(1)
+    title = re.search(r'<h1 id="page-title"[^>]*>(.*?)</h1>', html).group(1)
     shown = ArticlePage.objects.live().get(title=unescape(title))
     assert f'href="/go/cta/{shown.pk}/"' in html
 

@@ -8,10 +8,13 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 
 from articles import meta
+
+from .scheduling import zone_label
 
 
 def page_state(page) -> str:
@@ -21,6 +24,14 @@ def page_state(page) -> str:
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("go_live_at", "expire_at"):  # Wagtail's schedule dialog: which zone
+            if name in self.fields:
+                self.fields[name].help_text = gettext("In the time zone %(zone)s.") % {
+                    "zone": zone_label()
+                }
+
     def clean_title(self) -> str:
         # The title box wraps long titles over several lines; a line break typed in it is a space.
         return " ".join(self.cleaned_data["title"].split())
@@ -96,6 +107,7 @@ class SeoPanel(Panel):
                 domain=urlsplit(base).netloc,
                 image=page.cover and page.cover.get_rendition(meta.OG_IMAGE_SPEC),
                 drawn=drawn_cover_url(page),
+                drawing=drawn_cover_url(page) or meta.cover_drawing_url(page),
                 clash=clash,
                 check_url=reverse("article_title_check"),
             )

@@ -1,13 +1,19 @@
 """The editors' own admin endpoints (the screens are viewsets, registered in wagtail_hooks)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from access.roles import has_content_access
+from articles.covers import cover_facts, draw_cover
 from articles.pages import ArticlePage
+from articles.snippets import Author, City
 
 from .editing import title_clash
+
+PREVIEW_MAX_AGE = 3600  # one drawing per title, city and author an editor tries
 
 
 def title_check(request: HttpRequest) -> JsonResponse:
@@ -23,3 +29,25 @@ def title_check(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"clash": None})
     edit_url = reverse("wagtailadmin_pages:edit", args=(clash.pk,))
     return JsonResponse({"clash": {"title": clash.title, "edit_url": edit_url}})
+
+
+def _chosen(model, raw: str):
+    """The snippet a chooser names by id, if the id is a plain number that exists."""
+    known = raw.isascii() and raw.isdigit() and len(raw) <= 9
+    return model.objects.filter(pk=int(raw)).first() if known else None
+
+
+def cover_preview(request: HttpRequest) -> HttpResponse:
+    """The cover an article without a feed image will get, drawn from what the editor has typed
+    so far: the SEO panel and the preview show it before the first publish draws it for real."""
+    if not has_content_access(request.user):
+        raise PermissionDenied
+    article = ArticlePage(
+        title=" ".join(request.GET.get("title", "")[:255].split()),
+        city=_chosen(City, request.GET.get("city", "")),
+        author=_chosen(Author, request.GET.get("author", "")),
+    )
+    png = draw_cover(*cover_facts(article), settings.WAGTAIL_SITE_NAME)
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, private=True, max_age=PREVIEW_MAX_AGE)
+    return response

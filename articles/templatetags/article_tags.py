@@ -7,14 +7,15 @@ import zlib
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
+from django.forms.utils import flatatt
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 
-from articles import images, meta
+from articles import analysis, images, meta
 from articles.contents import anchors, sections, trail
-from articles.meta import COVER_SPECS, OG_IMAGE_SPEC
+from articles.meta import COVER_SIZE, COVER_SPECS, OG_IMAGE_SPEC
 from articles.related import related_articles, stored_related
 from articles.seo import article_structured_data, breadcrumb_structured_data
 from articles.site_url import absolute
@@ -144,9 +145,33 @@ def cover_picture(context, article, place: str, **attrs) -> str:
     editor's own image says what it shows through its alt text."""
     cover = article.cover
     if cover is None:
-        return ""
+        return drawing_in_preview(context, article, attrs)
     alt = cover.default_alt_text if article.feed_image_id else ""
     return picture(context, cover, COVER_SPECS[place], {"alt": alt, **attrs})
+
+
+@register.simple_tag(takes_context=True)
+def content_findings(context, article) -> str:
+    """In the editor's preview only: what the Checks panel should say of the article, named on
+    its h1 for the rules of articles/admin/checks.py."""
+    if not getattr(context.get("request"), "is_preview", False):
+        return ""
+    return format_html(' data-content-findings="{}"', " ".join(analysis.findings(article)))
+
+
+def drawing_in_preview(context, article, attrs: dict) -> str:
+    """In the editor's preview of an article never published, the cover it will get, drawn
+    from its title, city and author as they stand; readers never see one missing."""
+    if not getattr(context.get("request"), "is_preview", False) or article.feed_image_id:
+        return ""
+    width, height = COVER_SIZE
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt=""{}>',
+        meta.cover_drawing_url(article),
+        width,
+        height,
+        flatatt(attrs),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -147,6 +147,7 @@ USE_I18N = True
 # Translations (manage.py makemessages / compilemessages write and read them here).
 LOCALE_PATHS = [str(env.path("LOCALE_DIR", default=BASE_DIR / "locale"))]
 USE_TZ = True
+FORMAT_MODULE_PATH = ["config.formats"]  # 24-hour times with their zone, as editors type them
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")

@@ -9,6 +9,7 @@ const startSeoPanel = () => {
   const squash = (text) => text.split(/\s+/).filter(Boolean);
   const {
     siteName, titleLimit, descriptionLimit, fallbackWords, checkUrl, pageId, addressBase, drawnCover,
+    coverPreviewUrl,
     titleCounter, descriptionCounter,
   } = panel.dataset;
   const cut = (text, limit) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
@@ -63,20 +64,29 @@ const startSeoPanel = () => {
   };
 
   // The card shows the chosen image's thumbnail (until the page is saved and rendered again),
-  // else the cover the site drew; a page never published has neither yet.
+  // else the cover the site drew, or, once the title, city or author change (or before the
+  // first publish), the drawing of the cover as they stand now.
   let lastImage = value("feed_image");
+  let lastFacts = [value("title"), value("city"), value("author")].join("\x1f");
+  let drawingTimer;
+  const drawing = () => {
+    const query = new URLSearchParams({ title: value("title"), city: value("city"), author: value("author") });
+    return `${coverPreviewUrl}?${query}`;
+  };
   const showImage = () => {
     const chosen = value("feed_image");
     const [image] = out("image");
+    const facts = [value("title"), value("city"), value("author")].join("\x1f");
     if (chosen !== lastImage) {
       lastImage = chosen;
       const thumbnail = field("feed_image")?.closest("[data-chooser]")?.querySelector("img");
-      image.src = chosen ? thumbnail?.src || image.src : drawnCover;
+      image.src = chosen ? thumbnail?.src || image.src : drawnCover || drawing();
+    } else if (!chosen && facts !== lastFacts) {
+      clearTimeout(drawingTimer);
+      drawingTimer = setTimeout(() => { image.src = drawing(); }, 600);
     }
-    const shown = Boolean(chosen || drawnCover);
-    image.hidden = !shown;
-    warning("image").hidden = shown;
-    out("no-image").forEach((node) => { node.hidden = shown; });
+    lastFacts = facts;
+    out("drawing-note").forEach((node) => { node.hidden = Boolean(chosen); });
   };
 
   let lastTitle = null;
@@ -110,7 +120,10 @@ const startSeoPanel = () => {
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   // Choosers set their hidden input without an input event: look again now and then.
-  setInterval(() => { if (value("feed_image") !== lastImage) update(); }, 1000);
+  setInterval(() => {
+    const facts = [value("title"), value("city"), value("author")].join("\x1f");
+    if (value("feed_image") !== lastImage || facts !== lastFacts) update();
+  }, 1000);
   update();
 };
 

@@ -2,10 +2,14 @@
 action, offices and related cards around it, and agrees with the page's reading time."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from articles.models import ArticlePage
+from tests.support.builders import ArticleFactory
+
+SHOTS = Path("build/screenshots")
 
 
 def test_checks_panel_counts_the_article_and_agrees_with_its_reading_time(page: Page, site, login):
@@ -27,3 +31,22 @@ def test_checks_panel_counts_the_article_and_agrees_with_its_reading_time(page: 
     expect(page.locator("[data-content-reading-time]")).to_have_text(
         f"{shown} min" if shown == 1 else f"{shown} mins"
     )
+
+
+def test_checks_panel_analyses_the_article_as_it_is_typed(page: Page, site, login):
+    draft = ArticleFactory(published=False, title="Hiring in Tartu")
+    login("Editors", "eddie")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site.url}/admin/pages/{draft.pk}/edit/")
+    page.get_by_role("button", name=re.compile("Toggle checks", re.I)).click()
+    panel = page.locator("[data-side-panel='checks']")
+    expect(panel.get_by_text("No focus keyphrase")).to_be_visible(timeout=20_000)
+    expect(panel.get_by_text("The article is short")).to_be_visible()
+    expect(panel.get_by_text("No links to other articles")).to_be_visible()
+    page.screenshot(path=SHOTS / "editor-checks-1280.png")
+
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_label("Focus keyphrase").fill("backend engineers in Tartu")
+    expect(panel.get_by_text("Focus keyphrase not in the title")).to_be_visible(timeout=20_000)
+    expect(panel.get_by_text("No focus keyphrase")).to_have_count(0)
+    page.screenshot(path=SHOTS / "editor-checks-keyphrase-1280.png")

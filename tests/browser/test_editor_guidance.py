@@ -8,6 +8,7 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from articles.models import BlogIndexPage, City
+from tests.support.builders import ArticleFactory
 
 SHOTS = Path("build/screenshots")
 TITLE = (
@@ -44,7 +45,14 @@ def test_editor_writes_with_a_full_title_an_inline_city_and_live_seo_guidance(
     panel = page.locator("[data-seo-panel]")
     expect(panel.locator('[data-out="title"]')).to_have_text(re.compile(r"^Riga Has Good.*…$"))
     expect(panel.locator('[data-warning="description"]')).to_be_visible()
-    expect(panel.locator('[data-warning="image"]')).to_be_visible()
+    card_image = panel.locator('[data-out="image"]')  # the cover it will get, drawn as typed
+    expect(card_image).to_have_attribute(
+        "src", re.compile(r"cover-preview/\?title=Riga.*&city=\d+")
+    )
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth === 1200", arg=card_image.element_handle()
+    )
+    expect(panel.locator('[data-out="drawing-note"]')).to_be_visible()
 
     page.locator("#id_seo_title").fill("Hiring senior backend engineers in Riga")
     typed = len("Hiring senior backend engineers in Riga")  # the site name is shown apart
@@ -67,3 +75,17 @@ def test_editor_writes_with_a_full_title_an_inline_city_and_live_seo_guidance(
     expect(panel.locator("[data-clash-link]")).to_have_text(existing)
     panel.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "editor-seo-1280.png", full_page=True)
+
+
+def test_the_preview_shows_the_cover_a_draft_will_get(page: Page, site, login):
+    draft = ArticleFactory(published=False, title="Hiring backend engineers in Tartu")
+    login("Editors", "eddie")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site.url}/admin/pages/{draft.pk}/edit/")
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("iframe#w-preview-iframe")
+    cover = preview.locator("img.article__cover")
+    expect(cover).to_have_attribute("src", re.compile(r"cover-preview/\?title=Hiring"))
+    cover.evaluate("img => img.decode()")  # drawn and loaded, not a broken image
+    assert cover.evaluate("img => img.naturalWidth") == 1200
+    page.screenshot(path=SHOTS / "editor-preview-cover-1280.png")
