@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from pagecache import tags
 
-from .admin.editing import ArticlePageForm, SeoPanel
+from .admin.editing import ArticlePageForm, SeoPanel, ToWritePanel
 from .blocks import ArticleBodyBlock, block_text
 from .listing import paginate
 from .routing import ChildRouteMixin, KnownRestrictionsMixin
@@ -176,7 +176,7 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         # Long titles (90+ characters are common here) wrap instead of scrolling out of sight.
         TitleFieldPanel("title", widget=AdminAutoHeightTextInput(attrs={"rows": 1})),
         FieldPanel("intro"),
-        FieldPanel("to_write"),
+        ToWritePanel("to_write"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),

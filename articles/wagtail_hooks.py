@@ -1,12 +1,17 @@
 """Admin screens for the content editors (articles/admin/ holds them; this only registers)."""
 
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from access.menu import ContentStaffMenuItem
+
+from .admin.calendar import PlanningCalendarView
 from .admin.checks import use_article_checks
+from .admin.links import ArticleLinksView
 from .admin.newsroom import ArticleListingViewSet, add_newsroom_panel
 from .admin.scheduling import ScheduleMenuItem
 from .admin.views import cover_preview, title_check
@@ -29,7 +34,16 @@ def register_editor_endpoints():
     return [
         path("articles/title-check/", title_check, name="article_title_check"),
         path("articles/cover-preview/", cover_preview, name="article_cover_preview"),
+        path("articles/calendar/", PlanningCalendarView.as_view(), name="article_calendar"),
+        path("articles/links/", ArticleLinksView.as_view(), name="article_links"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_menu_item():
+    return ContentStaffMenuItem(
+        _("Planning calendar"), reverse("article_calendar"), icon_name="calendar-alt", order=111
+    )
 
 
 @hooks.register("register_page_action_menu_item")
@@ -45,3 +59,10 @@ def editor_js():
 @hooks.register("insert_editor_css")
 def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))
+
+
+@hooks.register("register_reports_menu_item")
+def register_links_report():
+    return ContentStaffMenuItem(
+        _("Links between articles"), reverse("article_links"), icon_name="link", order=710
+    )

@@ -185,3 +185,10 @@ def test_only_content_staff_get_cover_drawings(client):
     client.force_login(member_of("Sales", "sally"))
     assert client.get(url).status_code in (302, 403)
     assert not client.get(url).get("Content-Type", "").startswith("image/")
+
+
+@pytest.mark.django_db
+def test_the_article_to_write_box_is_only_on_articles_that_exist(editor_client, blog, article):
+    new = editor_client.get(add_url(blog)).text
+    assert 'name="to_write"' not in new, "a new article is being written"
+    assert 'name="to_write"' in edit_page(editor_client, article)

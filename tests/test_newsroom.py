@@ -5,12 +5,16 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles.admin.newsroom import PANEL_ROWS, TO_WRITE_SHOWN
 from articles.models import ArticlePage
 from tests.support import corpus
+from tests.support.builders import ArticleFactory, CityFactory
 from tests.support.people import member_of
 
 LISTING = reverse("articles_articlepage:index")
@@ -65,20 +69,54 @@ def test_the_listing_filters_articles_by_state(client, editor, newsroom):  # noq
 
 def test_the_dashboard_shows_the_newsroom(client, editor, newsroom):  # noqa: F811
     client.force_login(editor)
+    for n in range(3):  # more than are shown; listed after the importer's (by title)
+        ArticleFactory(published=False, to_write=True, title=f"Zeta placeholder {n}")
     html = client.get(reverse("wagtailadmin_home")).text
     room = html[html.index("Newsroom") :]
     placeholder = to_write()
-    write_part = room[: room.index("Drafts in progress")]
-    assert escape(placeholder.title) in write_part
-    assert escape(placeholder.linked_from.first().page.title) in write_part, "who links to it"
     drafts = room[room.index("Drafts in progress") : room.index(">Scheduled<")]
     assert "A Draft About Tartu" in drafts and escape(placeholder.title) not in drafts
     scheduled = room[room.index(">Scheduled<") : room.index("Recently published")]
     assert "Scheduled: Hiring in Oulu" in scheduled and re.search(
-        r"goes live \d+ \w+ 20\d\d", scheduled
-    )
-    recent = room[room.index("Recently published") :]
+        r"goes live \d+ \w+ 20\d\d, \d\d:\d\d \w+", scheduled
+    ), "with its time zone"
+    recent = room[room.index("Recently published") : room.index("Articles to write")]
     assert "Helsinki Has 600" in recent
+    write_part = room[room.index("Articles to write") :]  # last: drafts and the schedule first
+    assert escape(placeholder.title) in write_part
+    assert escape(placeholder.linked_from.first().page.title) in write_part, "who links to it"
+    shown, _, folded = write_part.partition("<details")
+    waiting, row = ArticlePage.objects.filter(to_write=True).count(), 'class="newsroom__to-write"'
+    assert waiting > TO_WRITE_SHOWN and shown.count(row) == TO_WRITE_SHOWN
+    assert folded.count(row) == min(waiting, PANEL_ROWS) - min(waiting, TO_WRITE_SHOWN)
+
+
+def test_the_listing_shows_and_filters_by_author_city_and_go_live(client, editor, newsroom):
+    client.force_login(editor)
+    tartu = ArticleFactory(title="Hiring in Tartu", city=CityFactory(name="Tartu"))
+    html = client.get(LISTING).text
+    assert escape(tartu.author.name) in html and ">Tartu<" in html
+    by_city = client.get(LISTING, {"city": tartu.city_id}).text
+    assert "Hiring in Tartu" in by_city and "Helsinki Has 600" not in by_city
+    by_author = client.get(LISTING, {"author": tartu.author_id}).text
+    assert "Hiring in Tartu" in by_author and "Helsinki Has 600" not in by_author
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    soon = client.get(LISTING, {"live_from": tomorrow, "live_to": tomorrow}).text
+    assert "Scheduled: Hiring in Oulu" in soon and "Hiring in Tartu" not in soon
+    assert client.get(LISTING, {"city": "x", "live_from": "never"}).status_code == 200
+
+
+def test_the_listing_costs_the_same_with_more_articles(client, editor, newsroom):
+    client.force_login(editor)
+    ArticleFactory.create_batch(2)
+    client.get(LISTING)  # warm: content types, site
+    with CaptureQueriesContext(connection) as few:
+        client.get(LISTING)
+    ArticleFactory.create_batch(8)
+    with CaptureQueriesContext(connection) as more:
+        client.get(LISTING)
+    extra = [q["sql"][:150] for q in more.captured_queries[len(few) :]]
+    assert len(more) == len(few), ("author and city come with the articles", extra)
 
 
 def test_publishing_a_placeholder_takes_it_off_the_list(newsroom):

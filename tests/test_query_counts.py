@@ -29,7 +29,7 @@ def queries_for(client, url: str) -> int:
 
 
 @pytest.mark.django_db
-def test_article_and_listings_cost_the_same_with_5_and_500_articles(
+def test_article_and_listings_cost_the_same_with_5_and_200_articles(
     client, article, blog, django_assert_max_num_queries
 ):
     urls = [article.url, "/blog/", "/blog/?page=2", "/", *DISCOVERY_URLS]
@@ -38,13 +38,13 @@ def test_article_and_listings_cost_the_same_with_5_and_500_articles(
         client.get(article.url)
     small = {url: queries_for(client, url) for url in urls if url != "/blog/?page=2"}
 
-    add_articles(blog, 495, city=article.city, author=article.author)
-    assert ArticlePage.objects.live().count() == 500
+    add_articles(blog, 195, city=article.city, author=article.author)
+    assert ArticlePage.objects.live().count() == 200  # 20 pages of listing, a sitemap of 200
 
     with django_assert_max_num_queries(ARTICLE_MAX_QUERIES):
         client.get(article.url)
     with django_assert_max_num_queries(LISTING_MAX_QUERIES):
-        client.get("/blog/?page=50")
+        client.get("/blog/?page=20")
     large = {url: queries_for(client, url) for url in urls}
 
     assert {url: large[url] for url in small} == small

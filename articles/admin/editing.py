@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, Panel
 
 from articles import meta
 
@@ -79,6 +79,14 @@ def drawn_cover_url(page) -> str:
         return page.generated_cover.image.get_rendition(meta.OG_IMAGE_SPEC).url
     except ObjectDoesNotExist:
         return ""
+
+
+class ToWritePanel(FieldPanel):
+    """The "Article to write" box on articles that exist: a new article is being written."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self) -> bool:
+            return bool(self.instance.pk) and super().is_shown()
 
 
 class SeoPanel(Panel):
