@@ -6,15 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page, Revision
 
-from access.roles import has_content_access
+from articles.admin.screens import ContentStaffScreen
 from articles.pages import ArticlePage
 
 WEEK = calendar.Calendar(firstweekday=calendar.MONDAY)
@@ -59,8 +56,8 @@ def entries_between(start: date, end: date) -> list[Entry]:
     zone = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, zone)
     until = datetime.combine(end + timedelta(days=1), time.min, zone)
-    published = ArticlePage.objects.filter(first_published_at__gte=since,
-                                           first_published_at__lt=until)  # fmt: skip
+    articles = ArticlePage.objects.defer_streamfields()  # a title and a date are shown
+    published = articles.filter(first_published_at__gte=since, first_published_at__lt=until)
     entries = [Entry(page, page.first_published_at, False) for page in published]
     waiting = Revision.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
@@ -68,23 +65,15 @@ def entries_between(start: date, end: date) -> list[Entry]:
         approved_go_live_at__gte=since,
         approved_go_live_at__lt=until,
     ).values_list("object_id", "approved_go_live_at")
-    pages = ArticlePage.objects.in_bulk([int(page_id) for page_id, _ in waiting])
+    pages = articles.in_bulk([int(page_id) for page_id, _ in waiting])
     entries += [Entry(pages[int(i)], when, True) for i, when in waiting if int(i) in pages]
     return sorted(entries, key=lambda entry: entry.when)
 
 
-class PlanningCalendarView(WagtailAdminTemplateMixin, TemplateView):
+class PlanningCalendarView(ContentStaffScreen):
     page_title = _("Planning calendar")
     header_icon = "calendar-alt"
     template_name = "articles/admin/calendar.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not has_content_access(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs) -> dict:
         weeks, start, end, kind = span_of(self.request)

@@ -5,13 +5,10 @@ a draft or to a page since deleted (a reader gets a 404)."""
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from access.roles import has_content_access
+from articles.admin.screens import ContentStaffScreen
 from articles.pages import ArticlePage, ArticleRelatedLink
 
 LINKED_PAGE = re.compile(  # Wagtail's stored page link, its attributes in either order
@@ -57,18 +54,10 @@ def broken(live: dict[int, ArticlePage], links: set[tuple[int, int]]) -> list[Br
     return sorted(found, key=lambda link: (link.article.title, link.target_id))
 
 
-class ArticleLinksView(WagtailAdminTemplateMixin, TemplateView):
+class ArticleLinksView(ContentStaffScreen):
     page_title = _("Links between articles")
     header_icon = "link"
     template_name = "articles/admin/links.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not has_content_access(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs) -> dict:
         live, links = links_between_live_articles()

@@ -20,21 +20,23 @@ def title_check(request: HttpRequest) -> JsonResponse:
     """The SEO panel asks, as the editor types, whether another article has this title."""
     if not has_content_access(request.user):
         raise PermissionDenied
-    page_id = request.GET.get("page", "")
-    known = page_id.isascii() and page_id.isdigit() and len(page_id) <= 9  # else no page
-    clash = title_clash(
-        ArticlePage, request.GET.get("title", "")[:255], int(page_id) if known else None
-    )
+    clash = title_clash(ArticlePage, request.GET.get("title", "")[:255], _id(request, "page"))
     if clash is None:
         return JsonResponse({"clash": None})
     edit_url = reverse("wagtailadmin_pages:edit", args=(clash.pk,))
     return JsonResponse({"clash": {"title": clash.title, "edit_url": edit_url}})
 
 
-def _chosen(model, raw: str):
-    """The snippet a chooser names by id, if the id is a plain number that exists."""
-    known = raw.isascii() and raw.isdigit() and len(raw) <= 9
-    return model.objects.filter(pk=int(raw)).first() if known else None
+def _id(request: HttpRequest, name: str) -> int | None:
+    """An id the editor's page sends, if it is a plain number of up to 9 digits; else none."""
+    raw = request.GET.get(name, "")
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+
+
+def _chosen(model, request: HttpRequest, name: str):
+    """The snippet a chooser names by id, if there is one."""
+    pk = _id(request, name)
+    return model.objects.filter(pk=pk).first() if pk is not None else None
 
 
 def cover_preview(request: HttpRequest) -> HttpResponse:
@@ -44,8 +46,8 @@ def cover_preview(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     article = ArticlePage(
         title=" ".join(request.GET.get("title", "")[:255].split()),
-        city=_chosen(City, request.GET.get("city", "")),
-        author=_chosen(Author, request.GET.get("author", "")),
+        city=_chosen(City, request, "city"),
+        author=_chosen(Author, request, "author"),
     )
     png = draw_cover(*cover_facts(article), settings.WAGTAIL_SITE_NAME)
     response = HttpResponse(png, content_type="image/png")

@@ -67,7 +67,8 @@ const startSeoPanel = () => {
   // else the cover the site drew, or, once the title, city or author change (or before the
   // first publish), the drawing of the cover as they stand now.
   let lastImage = value("feed_image");
-  let lastFacts = [value("title"), value("city"), value("author")].join("\x1f");
+  const coverFacts = () => [value("title"), value("city"), value("author")].join("\x1f");
+  let lastFacts = coverFacts();
   let drawingTimer;
   const drawing = () => {
     const query = new URLSearchParams({ title: value("title"), city: value("city"), author: value("author") });
@@ -76,7 +77,7 @@ const startSeoPanel = () => {
   const showImage = () => {
     const chosen = value("feed_image");
     const [image] = out("image");
-    const facts = [value("title"), value("city"), value("author")].join("\x1f");
+    const facts = coverFacts();
     if (chosen !== lastImage) {
       lastImage = chosen;
       const thumbnail = field("feed_image")?.closest("[data-chooser]")?.querySelector("img");
@@ -121,8 +122,7 @@ const startSeoPanel = () => {
   form.addEventListener("change", update);
   // Choosers set their hidden input without an input event: look again now and then.
   setInterval(() => {
-    const facts = [value("title"), value("city"), value("author")].join("\x1f");
-    if (value("feed_image") !== lastImage || facts !== lastFacts) update();
+    if (value("feed_image") !== lastImage || coverFacts() !== lastFacts) update();
   }, 1000);
   update();
 };
