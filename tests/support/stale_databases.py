@@ -17,8 +17,8 @@ def running(pid: int) -> bool:
 
 
 def drop_stale(db: dict) -> list[str]:
-    """Drop `test_<NAME>_<pid>` databases whose run's process no longer exists on this host."""
-    pattern = re.compile(rf"test_{re.escape(db['NAME'])}_(\d+)")
+    """Drop `test_<NAME>_<pid>[_gw<n>]` databases whose process no longer exists on this host."""
+    pattern = re.compile(rf"test_{re.escape(db['NAME'])}_(\d+)(?:_gw\d+)?")  # xdist adds _gw<n>
     with psycopg.connect(
         host=db.get("HOST") or None, port=db.get("PORT") or None, user=db.get("USER") or None,
         password=db.get("PASSWORD") or None, dbname="postgres", autocommit=True,
