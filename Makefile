@@ -15,7 +15,7 @@ run serve: export SITE_URL ?= http://$(HOST):$(PORT)
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup install venv-check browser edge run serve worker test lint format bench audit
+.PHONY: setup install venv-check browser edge imap run serve worker test lint format bench audit
 
 version = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 
@@ -76,6 +76,13 @@ edge:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; }
 
+## imap: Debian's dovecot-imapd, a real IMAP server the mailbox tests start on a port of their own
+imap:
+	@command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || { \
+		echo "Installing Debian's dovecot-imapd for the mailbox tests"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dovecot-imapd; }
+
 ## test: the test database checked first (one line if unreachable), then setup, ruff, and the
 ## whole suite (browser tests included) against PostgreSQL, in TEST_WORKERS processes (each with
 ## its own test database and Redis database); prints how long it all took
@@ -83,7 +90,7 @@ TEST_WORKERS ?= 2
 test: install
 	@start=$$(date +%s); \
 	$(PY) -m config.preflight && \
-	$(MAKE) --no-print-directory setup lint browser edge && \
+	$(MAKE) --no-print-directory setup lint browser edge imap && \
 	$(BIN)/pytest -n $(TEST_WORKERS); status=$$?; \
 	echo "make test took $$(( ($$(date +%s) - start) / 60 )) min $$(( ($$(date +%s) - start) % 60 )) s"; \
 	exit $$status

@@ -8,9 +8,12 @@ class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.core import checks
+
         from access.boundaries import open_to_all_staff
 
         from . import receivers
+        from .checks import mailbox_address
         from .exports import protect_all_exports
 
         open_to_all_staff(  # the leads desk, and the leads report every role sees
@@ -25,3 +28,4 @@ class ContactConfig(AppConfig):
         )
         protect_all_exports()
         receivers.connect()
+        checks.register(mailbox_address)

@@ -3,7 +3,7 @@ django-anymail, normalised, signature checked) is matched to a lead by its threa
 (In-Reply-To / References naming an e-mail Sales sent); one that names none waits in
 *Unmatched mail* for a person to assign. A provider's retry of the same message is kept once."""
 
-import uuid
+import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -30,9 +30,15 @@ def text_of(message) -> str:
     return (getattr(message, "stripped_text", None) or message.text or "").strip()
 
 
+def anonymous_id(message) -> str:
+    """A message without a Message-ID is named by its bytes, so a second delivery (a provider's
+    retry, the mailbox read again) is still the same message."""
+    return f"<{hashlib.sha256(message.as_bytes()).hexdigest()[:40]}@inbound>"
+
+
 def received(message) -> LeadMessage | UnmatchedMail | None:
     """Keep an inbound message where it belongs; None when it was kept before."""
-    message_id = (message.get("Message-ID") or "").strip() or f"<{uuid.uuid4()}@inbound>"
+    message_id = (message.get("Message-ID") or "").strip() or anonymous_id(message)
     if LeadMessage.objects.filter(message_id=message_id).exists():
         return None
     sent = LeadMessage.objects.filter(message_id__in=thread_of(message)).select_related("inquiry")

@@ -17,6 +17,9 @@ from django.db import connection, transaction
 from articles.models import ArticlePage, BlogIndexPage
 from tests.support import corpus, run_redis, stale_databases
 from tests.support.faults import SmtpServer
+from tests.support.imap import Dovecot
+from tests.support.jobs import run_jobs
+from tests.support.leads import lead, triage
 from tests.support.people import member_of
 
 # The database as the session set it up (migrations plus the launch articles), kept in SQL.
@@ -131,6 +134,25 @@ def smtp(settings):
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     yield server
     server.close()
+
+
+@pytest.fixture
+def shared_mailbox(settings):
+    """A real IMAP server (dovecot) holding the sales mailbox the worker reads."""
+    server = Dovecot()
+    settings.INBOUND_IMAP_URL = server.url
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def written(client, smtp):
+    """A lead Sam has written to: the Message-ID the lead's answer will name."""
+    client.force_login(member_of("Sales", "sam"))
+    aino = lead("Aino Virtanen", "Nordpay")
+    triage(client, aino, reply_subject=aino.reply_subject, reply="Could we talk on Thursday?")
+    run_jobs()
+    return aino, smtp.messages[-1]["Message-ID"]
 
 
 @pytest.fixture

@@ -6,36 +6,18 @@ import hashlib
 import hmac
 import os
 import time
-from email.message import EmailMessage
-from email.utils import make_msgid
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from contact.models import LeadMessage, UnmatchedMail
-from tests.support.jobs import run_jobs
-from tests.support.leads import edit_url, lead, triage
+from tests.support.leads import edit_url, lead, lead_answer
 from tests.support.people import member_of
 
 pytestmark = pytest.mark.django_db
 WEBHOOK = "/mail/inbound/mailgun/"
 KEY = "test-signing-key"  # config/settings/test.py
-
-
-def mime(in_reply_to: str = "", body: str = "Thursday works.", attach: bool = False) -> bytes:
-    message = EmailMessage()
-    message["From"] = "Aino Virtanen <aino@nordpay.com>"
-    message["To"] = "sales@example.com"
-    message["Subject"] = "Re: your project inquiry (Nordpay)"
-    message["Message-ID"] = make_msgid("answer", "nordpay.com")
-    if in_reply_to:
-        message["In-Reply-To"] = message["References"] = in_reply_to
-    message.set_content(body)
-    if attach:
-        message.add_attachment(b"%PDF-1.4 spec", maintype="application", subtype="pdf",
-                               filename="spec.pdf")  # fmt: skip
-    return message.as_bytes()
 
 
 def deliver(raw: bytes, key: str = KEY):
@@ -56,18 +38,9 @@ def sam(client):
     return user
 
 
-@pytest.fixture
-def written(client, sam, smtp):
-    """A lead Sam has written to: the Message-ID the lead's answer will name."""
-    aino = lead("Aino Virtanen", "Nordpay")
-    triage(client, aino, reply_subject=aino.reply_subject, reply="Could we talk on Thursday?")
-    run_jobs()
-    return aino, smtp.messages[-1]["Message-ID"]
-
-
 def test_the_leads_answer_lands_on_their_timeline_once_with_its_file(client, written):
     aino, sent_id = written
-    raw = mime(in_reply_to=sent_id, attach=True)
+    raw = lead_answer(in_reply_to=sent_id, attach=True)
     assert deliver(raw).status_code == 200
     assert deliver(raw).status_code == 200  # the provider retries: kept once
     [answer] = aino.messages.filter(state="received")
@@ -88,13 +61,13 @@ def test_the_leads_answer_lands_on_their_timeline_once_with_its_file(client, wri
 
 def test_a_forged_delivery_is_refused_and_keeps_nothing(written):
     aino, sent_id = written
-    assert deliver(mime(in_reply_to=sent_id), key="not-the-key").status_code == 400
+    assert deliver(lead_answer(in_reply_to=sent_id), key="not-the-key").status_code == 400
     assert not aino.messages.filter(state="received").exists()
 
 
 def test_mail_that_names_no_lead_waits_for_a_person_to_assign_it(client, sam):
     aino = lead("Aino Virtanen", "Nordpay")
-    assert deliver(mime(body="Hello, it's me again.", attach=True)).status_code == 200
+    assert deliver(lead_answer(body="Hello, it's me again.", attach=True)).status_code == 200
     assert not LeadMessage.objects.exists(), "never guessed onto a lead"
     [waiting] = UnmatchedMail.objects.all()
     listing = client.get(reverse("contact_unmatched:index")).text
@@ -110,7 +83,7 @@ def test_mail_that_names_no_lead_waits_for_a_person_to_assign_it(client, sam):
 
 def test_deleting_the_lead_deletes_its_mail_and_files(written, django_capture_on_commit_callbacks):
     aino, sent_id = written
-    deliver(mime(in_reply_to=sent_id, attach=True))
+    deliver(lead_answer(in_reply_to=sent_id, attach=True))
     path = aino.messages.get(state="received").attachments.get().file.path
     with django_capture_on_commit_callbacks(execute=True):
         aino.delete()

@@ -202,6 +202,7 @@ WORKER_PERIODIC_JOBS = [
     "articles.scheduling.publish_scheduled",  # Wagtail's go-live and expiry dates
     "contact.notifications.requeue_stranded",
     "contact.reminders.remind",  # the owners' morning reminders, unassigned-lead alerts
+    "contact.mailbox.poll",  # leads' answers from the shared mailbox (INBOUND_IMAP_URL)
     "performance.folding.fold_counts",  # views and clicks from Redis into daily rows
 ]
 # Daily counts older than this are summed into monthly rows (content performance).

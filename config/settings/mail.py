@@ -28,5 +28,9 @@ SALES_FROM_EMAIL = env("SALES_FROM_EMAIL", default="")
 # Leads' answers by a provider's inbound webhook (django-anymail): Mailgun's signing key turns on
 # /mail/inbound/mailgun/; other providers plug in the same way (README, "For sales staff").
 ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY", default="")}
+# ...or by IMAP: the worker reads the shared sales mailbox every minute (empty: it does not).
+# imaps://USER:PASSWORD@HOST:993/FOLDER, user and password URL-encoded; imap:// has no TLS.
+INBOUND_IMAP_URL = env("INBOUND_IMAP_URL", default="")
+INBOUND_IMAP_TIMEOUT = env.float("INBOUND_IMAP_TIMEOUT", default=10)  # seconds per IMAP answer
 # The reader gets a copy of their answers and assessment by e-mail (False: only the page).
 CONFIRM_TO_READER = env.bool("CONFIRM_TO_READER", default=True)

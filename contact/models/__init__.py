@@ -13,11 +13,11 @@ from .leads import (
     same_sender,
     totals_by_status,
 )
-from .mail import LeadAttachment, LeadMessage, UnmatchedMail, private_files
+from .mail import LeadAttachment, LeadMessage, MailboxPosition, UnmatchedMail, private_files
 from .pipeline import LostReason
 
 __all__ = [
     "OPEN_STATUSES", "QUALIFIED_STATUSES", "SALES_GROUP", "Inquiry", "LeadsReport", "ReminderSent",
     "Status", "company_domain", "person_name", "same_sender", "totals_by_status", "LeadAttachment",
-    "LeadMessage", "UnmatchedMail", "private_files", "LostReason",
+    "LeadMessage", "MailboxPosition", "UnmatchedMail", "private_files", "LostReason",
 ]  # fmt: skip

@@ -74,3 +74,15 @@ class UnmatchedMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender}: {self.subject}"
+
+
+class MailboxPosition(models.Model):
+    """How far the worker has read a shared mailbox over IMAP. UIDs only grow while the
+    mailbox's UIDVALIDITY holds, so mail people open in their own mail program is still read."""
+
+    mailbox = models.CharField(max_length=400, unique=True)  # user@host:port/folder
+    uid_validity = models.BigIntegerField()
+    last_uid = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.mailbox} up to {self.last_uid}"

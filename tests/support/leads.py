@@ -1,5 +1,8 @@
 """Leads: the contact form as a reader sends it, and leads as Sales find them stored."""
 
+from email.message import EmailMessage
+from email.utils import make_msgid
+
 from django.urls import reverse
 
 from contact.models import Inquiry
@@ -53,3 +56,21 @@ def triage(client, inquiry: Inquiry, **fields) -> None:
     response = client.post(edit_url(inquiry), data)
     assert response.status_code == 302, response.text
     inquiry.refresh_from_db()
+
+
+def lead_answer(
+    in_reply_to: str = "", body: str = "Thursday works.", attach: bool = False
+) -> bytes:
+    """Aino's e-mail to Sales, answering `in_reply_to` (a Message-ID Sales sent) if given."""
+    message = EmailMessage()
+    message["From"] = "Aino Virtanen <aino@nordpay.com>"
+    message["To"] = "sales@example.com"
+    message["Subject"] = "Re: your project inquiry (Nordpay)"
+    message["Message-ID"] = make_msgid("answer", "nordpay.com")
+    if in_reply_to:
+        message["In-Reply-To"] = message["References"] = in_reply_to
+    message.set_content(body)
+    if attach:
+        message.add_attachment(b"%PDF-1.4 spec", maintype="application", subtype="pdf",
+                               filename="spec.pdf")  # fmt: skip
+    return message.as_bytes()
