@@ -23,7 +23,12 @@ class ContactConfig(AppConfig):
                 "contact_leads_report_results",
                 "contact_attachment",
             ),
-            namespaces=("contact_inquiry", "contact_unmatched", "contact_lostreason"),
+            namespaces=(
+                "contact_inquiry",
+                "contact_unmatched",
+                "contact_lostreason",
+                "contact_savedreply",
+            ),
             bulk_actions_of=("contact",),
         )
         protect_all_exports()

@@ -9,8 +9,8 @@ from access.menu import PermittedMenuItem
 from .admin import timeline
 from .admin.bulk import BULK_ACTIONS
 from .admin.dashboard import add_sales_panels
-from .admin.lost_reasons import lost_reason_viewset
 from .admin.pipeline import PipelineView
+from .admin.team_lists import lost_reason_viewset, saved_reply_viewset
 from .admin.unmatched import attachment, unmatched_viewset
 from .admin.views import LeadsByArticleReport
 from .admin.viewsets import inquiry_viewset
@@ -18,6 +18,7 @@ from .admin.viewsets import inquiry_viewset
 hooks.register("register_admin_viewset", lambda: inquiry_viewset)
 hooks.register("register_admin_viewset", lambda: unmatched_viewset)
 hooks.register("register_admin_viewset", lambda: lost_reason_viewset)
+hooks.register("register_admin_viewset", lambda: saved_reply_viewset)
 hooks.register("register_log_actions", timeline.register_actions)
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)

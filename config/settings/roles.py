@@ -38,7 +38,11 @@ ROLES = {
             "contact.view_unmatchedmail",
             "contact.change_unmatchedmail",
             "contact.delete_unmatchedmail",
-            *(f"contact.{action}_lostreason" for action in ("add", "change", "delete", "view")),
+            *(
+                f"contact.{action}_{model}"
+                for action in ("add", "change", "delete", "view")
+                for model in ("lostreason", "savedreply")
+            ),
             *REPORTS,
         ],  # fmt: skip
         "pages": [],

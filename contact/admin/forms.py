@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..models import SALES_GROUP, Status, person_name
+from ..models import SALES_GROUP, SavedReply, Status, person_name
 
 
 def sales_people(keep=None) -> QuerySet:
@@ -23,6 +23,22 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return person_name(user)
 
 
+class SavedReplySelect(forms.Select):
+    """Each saved reply's option carries its text as written for this lead, for the script that
+    puts it in the message box (static/js/saved-replies.js)."""
+
+    texts: dict[str, str] = {}
+
+    class Media:
+        js = ["js/saved-replies.js"]
+
+    def create_option(self, name, value, *args, **kwargs) -> dict:
+        option = super().create_option(name, value, *args, **kwargs)
+        if text := self.texts.get(str(value)):
+            option["attrs"]["data-text"] = text
+        return option
+
+
 class InquiryTriageForm(WagtailAdminModelForm):
     note = forms.CharField(
         label=_("Add a note"),
@@ -34,6 +50,14 @@ class InquiryTriageForm(WagtailAdminModelForm):
         ),
     )
 
+    saved_reply = forms.ModelChoiceField(
+        label=_("Start from a saved reply"),
+        queryset=SavedReply.objects.all(),
+        required=False,
+        empty_label=_("Write your own"),
+        widget=SavedReplySelect(attrs={"data-saved-reply": ""}),
+        help_text=_("Fills in the message below with this lead's name, company and article."),
+    )
     reply_subject = forms.CharField(label=_("Subject"), required=False, max_length=200)
     reply = forms.CharField(
         label=_("Write to the lead"),
@@ -50,6 +74,12 @@ class InquiryTriageForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "reply_subject" in self.fields:
             self.fields["reply_subject"].initial = self.instance.reply_subject
+        if "saved_reply" in self.fields and self.instance.pk:
+            widget = self.fields["saved_reply"].widget
+            widget.texts = {
+                str(saved.pk): saved.written_for(self.instance, self.for_user)
+                for saved in self.fields["saved_reply"].queryset
+            }
         if "owner" in self.fields:
             current = self.instance.owner if self.instance.owner_id else None
             self.fields["owner"] = OwnerChoiceField(
@@ -63,6 +93,8 @@ class InquiryTriageForm(WagtailAdminModelForm):
         data = super().clean()
         if data.get("status") == Status.LOST and not data.get("lost_reason"):
             self.add_error("lost_reason", _("Say why the deal was lost."))
+        if (saved := data.get("saved_reply")) and not data.get("reply", "").strip():
+            data["reply"] = saved.written_for(self.instance, self.for_user)  # without the script
         if data.get("reply", "").strip() and not data.get("reply_subject", "").strip():
             self.add_error("reply_subject", _("Give the e-mail a subject."))
         return data

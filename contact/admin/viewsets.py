@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.edit import EditAction
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+)  # fmt: skip
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views.generic.models import EditView, IndexView
@@ -212,7 +218,13 @@ class InquiryViewSet(ModelViewSet):
                 heading=_("Triage"),
             ),
             MultiFieldPanel(
-                [FieldPanel("reply_subject"), FieldPanel("reply")], heading=_("E-mail the lead")
+                [
+                    FieldPanel("saved_reply"),
+                    HelpPanel(template="contact/admin/saved_replies_link.html"),
+                    FieldPanel("reply_subject"),
+                    FieldPanel("reply"),
+                ],
+                heading=_("E-mail the lead"),
             ),
             timeline.LeadPanel("contact/admin/lead_timeline_panel.html", heading=_("Timeline")),
             MultiFieldPanel(

@@ -15,9 +15,10 @@ from .leads import (
 )
 from .mail import LeadAttachment, LeadMessage, MailboxPosition, UnmatchedMail, private_files
 from .pipeline import LostReason
+from .replies import SavedReply
 
 __all__ = [
     "OPEN_STATUSES", "QUALIFIED_STATUSES", "SALES_GROUP", "Inquiry", "LeadsReport", "ReminderSent",
     "Status", "company_domain", "person_name", "same_sender", "totals_by_status", "LeadAttachment",
-    "LeadMessage", "MailboxPosition", "UnmatchedMail", "private_files", "LostReason",
+    "LeadMessage", "MailboxPosition", "UnmatchedMail", "private_files", "LostReason", "SavedReply",
 ]  # fmt: skip

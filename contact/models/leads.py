@@ -132,7 +132,7 @@ class Inquiry(models.Model):
         indexes = [models.Index(fields=["notified_at", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.company} ({self.created_at:%Y-%m-%d})"
+        return f"{self.name}, {self.company}"  # how Sales name a lead: the person and company
 
     def save(self, *args, **kwargs) -> None:
         self.email_domain = company_domain(self.email)

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.support.leads import lead
+from tests.support.leads import edit_url, lead
 
 SHOTS = Path("build/screenshots")
 
@@ -45,3 +45,29 @@ def test_sales_works_from_the_desk_and_the_pipeline(page: Page, site, login):
         "Status: New → Qualified"
     )
     shoot(page, "lead")
+
+
+def test_sales_answers_a_lead_from_a_saved_reply_on_a_phone(page: Page, site, login, smtp):
+    from contact.models import SavedReply
+
+    login("Sales", "sam")
+    SavedReply.objects.create(title="Book a call", body="Hi {first_name}, shall we talk?")
+    aino = lead("Aino Virtanen", "Nordpay")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site.url}{edit_url(aino)}")
+    message = page.get_by_label("Write to the lead")
+    page.get_by_label("Start from a saved reply").select_option(label="Book a call")
+    expect(message).to_have_value("Hi Aino, shall we talk?")
+    expect(message).to_be_focused()
+    message.fill("Hello Aino.")
+    page.get_by_label("Start from a saved reply").select_option(label="Book a call")
+    expect(message).to_have_value("Hello Aino.\n\nHi Aino, shall we talk?"), "nothing typed lost"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.get_by_label("Start from a saved reply").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "sales-lead-compose-375.png")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name="Inquiries")).to_be_visible()
+    page.goto(f"{site.url}{edit_url(aino)}")
+    expect(page.get_by_role("list", name="Timeline, newest first")).to_contain_text(
+        re.compile(r"Hello Aino\.\s*Hi Aino, shall we talk\?")
+    )

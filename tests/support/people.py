@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group, User
 PASSWORD = "a-long-password-123"
 
 
-def member_of(group_name: str, username: str) -> User:
+def member_of(group_name: str, username: str, **names) -> User:
     """A user in one of the site's groups (Editors, Sales, …), as an administrator adds one."""
-    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD)
+    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, **names)
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
