@@ -22,6 +22,8 @@ class ContactConfig(AppConfig):
                 "contact_leads_report",
                 "contact_leads_report_results",
                 "contact_attachment",
+                "contact_saved_view_save",
+                "contact_saved_view_delete",
             ),
             namespaces=(
                 "contact_inquiry",

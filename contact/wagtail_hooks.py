@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from access.menu import PermittedMenuItem
 
-from .admin import timeline
+from .admin import saved_views, timeline
 from .admin.bulk import BULK_ACTIONS
 from .admin.dashboard import add_sales_panels
 from .admin.pipeline import PipelineView
@@ -29,6 +29,12 @@ hooks.register("construct_homepage_panels", add_sales_panels)
 def register_sales_urls():
     return [
         path("pipeline/", PipelineView.as_view(), name="contact_pipeline"),
+        path("leads/views/save/", saved_views.save_view, name="contact_saved_view_save"),
+        path(
+            "leads/views/<int:pk>/delete/",
+            saved_views.delete_view,
+            name="contact_saved_view_delete",
+        ),  # fmt: skip
         path("leads/files/<int:pk>/", attachment, name="contact_attachment"),
         path(
             "reports/leads-by-article/", LeadsByArticleReport.as_view(), name="contact_leads_report"

@@ -13,8 +13,8 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from ..models import Inquiry, LostReason, Status
 from . import timeline
+from .filters import InquiryFilterSet
 from .forms import OwnerChoiceField, sales_people
-from .viewsets import InquiryFilterSet
 
 
 class LeadBulkAction(BulkAction):

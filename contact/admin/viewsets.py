@@ -2,12 +2,9 @@
 
 from functools import cached_property
 
-import django_filters
-from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.db.models import Exists, F, Func, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.edit import EditAction
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
@@ -21,74 +18,18 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from articles.models import ArticlePage
-
 from .. import conversation
-from ..models import OPEN_STATUSES, Inquiry, Status, same_sender
+from ..models import Inquiry, Status, same_sender
 from . import timeline
 from .dashboard import can_triage
+from .filters import InquiryFilterSet
 from .forms import InquiryTriageForm
+from .saved_views import saved_views
 
 SUBMITTED_FIELDS = [
     "name", "email", "company", "role", "project", "work_definition", "documentation",
     "desired_start", "source_article", "landing_page", "readiness", "created_at",
 ]  # fmt: skip
-MAIL_STATES = {
-    "sent": Q(notified_at__isnull=False),
-    "waiting": Q(notified_at__isnull=True, notify_failed_at__isnull=True),
-    "failed": Q(notify_failed_at__isnull=False, notified_at__isnull=True),
-}
-
-
-def follow_ups(user) -> dict[str, Q]:
-    """The follow-up filters; a closed lead (won or lost) is never due."""
-    today, is_open = timezone.localdate(), Q(status__in=OPEN_STATUSES)
-    return {
-        "due_today": is_open & Q(next_step_on=today),
-        "overdue": is_open & Q(next_step_on__lt=today),
-        "unassigned": is_open & Q(owner__isnull=True),
-        "mine": Q(owner=user.pk),
-    }
-
-
-class InquiryFilterSet(WagtailFilterSet):
-    follow_up = django_filters.ChoiceFilter(
-        label=_("Follow-up"),
-        choices=[
-            ("due_today", _("Due today")),
-            ("overdue", _("Overdue")),
-            ("unassigned", _("Unassigned")),
-            ("mine", _("Mine")),
-        ],  # fmt: skip
-        method="filter_follow_up",
-    )
-    mail = django_filters.ChoiceFilter(
-        label=_("Lead e-mail"),
-        choices=[
-            ("sent", _("Sent")),
-            ("waiting", _("Waiting or retrying")),
-            ("failed", _("Not sent")),
-        ],
-        method="filter_mail",
-    )
-    created_at = django_filters.DateFromToRangeFilter(
-        label=_("Received"), widget=DateRangePickerWidget
-    )
-    source_article = django_filters.ModelChoiceFilter(
-        label=_("Source article"),
-        queryset=ArticlePage.objects.filter(inquiries__isnull=False).distinct(),
-    )
-
-    class Meta:
-        model = Inquiry
-        fields = ["status", "readiness", "created_at", "source_article"]
-
-    def filter_follow_up(self, queryset, name, value):
-        wanted = follow_ups(self.request.user).get(value)
-        return queryset.filter(wanted) if wanted is not None else queryset
-
-    def filter_mail(self, queryset, name, value):
-        return queryset.filter(MAIL_STATES[value]) if value in MAIL_STATES else queryset
 
 
 def with_repeats(queryset):
@@ -105,6 +46,12 @@ class RepeatColumn(Column):
     cell_template_name = "contact/admin/repeat_cell.html"
 
 
+class StatusColumn(Column):
+    """The stage, and under it a new-lead e-mail that could not be sent (Sales must call)."""
+
+    cell_template_name = "contact/admin/status_cell.html"
+
+
 class LeadIndexView(IndexView):
     template_name = "contact/admin/inquiry_index.html"
 
@@ -117,6 +64,9 @@ class LeadIndexView(IndexView):
     @cached_property
     def columns(self):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="inquiry"), *super().columns]
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(**kwargs) | saved_views(self.request)
 
 
 class TriageEdit(EditAction):
@@ -174,11 +124,12 @@ class InquiryViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = LeadIndexView
     edit_view_class = LeadEditView
-    list_display = [
-        "name", "email", "company", "readiness", "status", "owner_name",
+    list_display = [  # what triage needs at a glance; the rest is on the lead page and export
+        "name", "company", StatusColumn("status", label=_("Status"), sort_key="status"),
+        Column("owner_name", label=_("Owner")),
         Column("next_step_on", label=_("Next step"), sort_key="next_step_on",
                accessor=lambda lead: lead.next_step_on or ""),
-        "source", "created_at", RepeatColumn("repeat", label=_("Seen before")), "mail_status",
+        "readiness", "source", "created_at", RepeatColumn("repeat", label=_("Seen before")),
     ]  # fmt: skip
     filterset_class = InquiryFilterSet
     search_fields = ["name", "email", "company", "role", "project", "next_step"]

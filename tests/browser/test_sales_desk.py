@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.support.leads import edit_url, lead
+from tests.support.leads import LIST_URL, edit_url, lead
 
 SHOTS = Path("build/screenshots")
 
@@ -71,3 +71,22 @@ def test_sales_answers_a_lead_from_a_saved_reply_on_a_phone(page: Page, site, lo
     expect(page.get_by_role("list", name="Timeline, newest first")).to_contain_text(
         re.compile(r"Hello Aino\.\s*Hi Aino, shall we talk\?")
     )
+
+
+def test_sales_saves_the_filtered_list_as_a_view(page: Page, site, login):
+    login("Sales", "sam")
+    lead("Aino Virtanen", "Nordpay", status="qualified")
+    lead("Mart Tamm", "Balticloud")
+    page.goto(f"{site.url}{LIST_URL}?status=qualified")
+    page.get_by_label("Save these filters as").fill("Qualified")
+    page.get_by_role("button", name="Save view").click()
+    views = page.get_by_role("navigation", name="Saved views")
+    expect(views.get_by_role("link", name="Qualified")).to_have_attribute("aria-current", "page")
+    page.get_by_role("link", name="My open leads").click()
+    expect(page.get_by_text("Balticloud")).to_have_count(0)
+    page.get_by_role("link", name="Qualified").click()
+    expect(page.get_by_role("cell", name="Nordpay", exact=True)).to_be_visible()
+    expect(page.get_by_role("cell", name="Balticloud", exact=True)).to_have_count(0)
+    shoot(page, "saved-views")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.screenshot(path=SHOTS / "sales-saved-views-375.png", full_page=True)
