@@ -90,3 +90,33 @@ def test_sales_saves_the_filtered_list_as_a_view(page: Page, site, login):
     shoot(page, "saved-views")
     page.set_viewport_size({"width": 375, "height": 800})
     page.screenshot(path=SHOTS / "sales-saved-views-375.png", full_page=True)
+
+
+def test_sales_drags_a_deal_between_stages_and_lost_asks_why(page: Page, site, login):
+    from contact.models import LostReason
+
+    login("Sales", "sam")
+    LostReason.objects.create(name="Went with another vendor")
+    aino = lead("Aino Virtanen", "Nordpay")
+    page.goto(f"{site.url}/admin/pipeline/")
+    card = page.get_by_role("listitem").filter(has_text="Nordpay")
+    expect(card).to_have_attribute("draggable", "true")  # the script is there
+    card.drag_to(page.get_by_role("region", name="Qualified"), source_position={"x": 4, "y": 4})
+    expect(page.get_by_role("region", name="Qualified")).to_contain_text("Nordpay")
+    aino.refresh_from_db()
+    assert aino.status == "qualified"
+
+    card = page.get_by_role("region", name="Qualified").get_by_role("listitem")
+    card.drag_to(page.get_by_role("region", name="Lost"), source_position={"x": 4, "y": 4})
+    reason = page.get_by_label("Why Nordpay was lost (when moved to Lost)")
+    expect(reason).to_be_focused()
+    aino.refresh_from_db()
+    assert aino.status == "qualified", "not lost until a reason is given"
+    reason.select_option(label="Went with another vendor")
+    card.get_by_role("button", name="Move").click()
+    expect(page.get_by_role("region", name="Lost")).to_contain_text("Nordpay")
+    shoot(page, "pipeline-dragged")
+    page.goto(f"{site.url}{edit_url(aino)}")
+    expect(page.get_by_role("list", name="Timeline, newest first")).to_contain_text(
+        "Status: Qualified → Lost"
+    )
