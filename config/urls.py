@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("contact/call/", include("calls.urls")),
     path("contact/", include("contact.urls")),
     path("count/", count_view, name="count_view"),
     # Up to 9 digits: a longer number names no page (and would overflow the database's integer).

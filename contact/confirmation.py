@@ -9,6 +9,7 @@ from django_tasks import task
 
 from .conversation import sales_address
 from .models import Inquiry
+from .next_steps import next_steps_for
 from .notifications import header_safe, lead_address, send_or_retry
 
 
@@ -41,6 +42,7 @@ def confirmation_for(inquiry: Inquiry) -> EmailMessage:
             "What happens next: one of us reads it and writes back within one working day. "
             "To add anything, reply to this e-mail."
         ),  # fmt: skip
+        *(line for step in next_steps_for(inquiry) for line in ("", step.text, step.url)),
     ]
     return EmailMessage(
         header_safe(_("Your project inquiry: %(title)s") % {"title": assessment.title}),

@@ -17,6 +17,7 @@ from access.ratelimit import client_over_limit
 from .confirmation import send_confirmation
 from .forms import InquiryForm, source_article, submission_token
 from .models import Inquiry
+from .next_steps import next_steps_for
 from .notifications import queue
 from .readiness import assess
 from .signals import form_viewed_from_article
@@ -135,7 +136,8 @@ def thanks(request: HttpRequest) -> HttpResponse:
         inquiry = Inquiry.objects.filter(pk=pk).first()
     except (signing.BadSignature, TypeError, ValueError):
         pass
-    return render(request, "contact/thanks.html", {"inquiry": inquiry})
+    steps = next_steps_for(inquiry) if inquiry else []
+    return render(request, "contact/thanks.html", {"inquiry": inquiry, "next_steps": steps})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

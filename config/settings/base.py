@@ -52,6 +52,7 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "articles",
     "contact",
+    "calls",
     "pagecache",
     "performance",
     "background",

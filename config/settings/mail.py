@@ -34,3 +34,10 @@ INBOUND_IMAP_URL = env("INBOUND_IMAP_URL", default="")
 INBOUND_IMAP_TIMEOUT = env.float("INBOUND_IMAP_TIMEOUT", default=10)  # seconds per IMAP answer
 # The reader gets a copy of their answers and assessment by e-mail (False: only the page).
 CONFIRM_TO_READER = env.bool("CONFIRM_TO_READER", default=True)
+# Calls the reader books after the form (calls/): length, notice, how far ahead, a day's limit.
+CALL_MINUTES = env.int("CALL_MINUTES", default=30)
+CALL_NOTICE_HOURS = env.int("CALL_NOTICE_HOURS", default=12)
+CALL_DAYS_AHEAD = env.int("CALL_DAYS_AHEAD", default=14)
+CALL_MAX_PER_DAY = env.int("CALL_MAX_PER_DAY", default=4)  # per sales person
+CALL_LINK_DAYS = env.int("CALL_LINK_DAYS", default=30)  # the booking link in the reader's e-mail
+CALL_RATE_LIMIT = env.int("CALL_RATE_LIMIT", default=20)  # bookings, moves, cancels a minute

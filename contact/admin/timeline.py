@@ -89,10 +89,18 @@ def record(before: Inquiry, after: Inquiry, user, note: str = "") -> list[str]:
     return changed
 
 
+SHOWN = {NOTE, CHANGE, EMAIL, ANSWER}
+
+
+def show_on_timeline(*actions: str) -> None:
+    """Another app's log actions on the lead (a call booked) join the timeline."""
+    SHOWN.update(actions)
+
+
 def entries_for(inquiry: Inquiry):
     return (
         ModelLogEntry.objects.for_instance(inquiry)
-        .filter(action__in=[NOTE, CHANGE, EMAIL, ANSWER])
+        .filter(action__in=SHOWN)
         .select_related("user")
         .order_by("-timestamp", "-pk")
     )
