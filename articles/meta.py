@@ -36,9 +36,13 @@ def meta_description(page) -> str:
     )
 
 
-def cover_drawing_url(page) -> str:
-    """The drawing of the share image a page without a feed image will get, as its title, city
-    and author stand (an admin URL): what the SEO panel and the preview show before a publish
-    draws it for real."""
+def cover_drawing_url(page, kind: str = "share") -> str:
+    """The drawing a page without a feed image will get, as its title, city, author (the share
+    image) or city, topic and slug (the cover, `kind="cover"`) stand, at an admin URL: what the
+    SEO panel and the preview show before a publish draws it for real."""
     query = {"title": page.title, "city": page.city_id or "", "author": page.author_id or ""}
+    if kind == "cover":
+        topics = sorted(page.topics.names()) if page.pk else []
+        query = {"kind": kind, "city": page.city_id or "", "slug": page.slug or page.title,
+                 "topic": topics[0] if topics else ""}  # fmt: skip
     return f"{reverse('article_cover_preview')}?{urlencode(query)}"

@@ -7,9 +7,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from . import images
+from . import covers
 from .contents import Crumb, trail
-from .meta import OG_IMAGE_SPEC
 from .pages import ArticlePage
 from .site_url import absolute, site_root
 from .snippets import Author, City
@@ -45,7 +44,7 @@ def article_structured_data(article: ArticlePage, environ: dict | None = None) -
             "url": absolute(article.author.get_absolute_url()),
             **({"jobTitle": article.author.role} if article.author.role else {}),
         }
-    if (cover := article.cover) and (image := images.rendition(cover, OG_IMAGE_SPEC, environ)):
+    if image := covers.share_of(article, environ):
         data["image"] = {
             "@type": "ImageObject",
             "url": absolute(image.url),

@@ -1,9 +1,10 @@
 """The article editor guides the editor: SEO counters, previews and warnings that match the
 page's own <head>, choosers that create, full titles, and a slug clash that says where."""
 
+import html
 import io
 import re
-from html import escape, unescape
+from html import unescape
 
 import pytest
 from django.test import Client
@@ -156,7 +157,9 @@ def test_an_article_never_published_shows_the_cover_it_will_get(editor_client, b
     assert not re.search(r'data-out="drawing-note" hidden', editor)
 
     preview = draft.make_preview_request().content.decode()  # the editor's preview pane
-    assert f'src="{escape(drawing)}"' in preview
+    cover = html.unescape(re.search(r'<img src="([^"]*kind=cover[^"]*)"', preview)[1])
+    assert f"city={city.pk}" in cover and f"slug={draft.slug}" in cover, "the site's cover"
+    assert png_size(editor_client.get(cover)) == (1200, 630)
 
 
 @pytest.mark.django_db
@@ -176,6 +179,10 @@ def test_the_cover_drawing_follows_the_typed_facts_and_ignores_odd_ones(editor_c
     assert one != other
     odd = editor_client.get(url, {"title": "x" * 5000, "city": "abc", "author": "9" * 30})
     assert png_size(odd) == (1200, 630)
+    covers = [editor_client.get(url, {"kind": "cover", "slug": "hiring-in-tartu", "title": t})
+              for t in ("One title", "Another title")]  # fmt: skip
+    assert covers[0].content == covers[1].content, "the site's cover has no words"
+    assert png_size(editor_client.get(url, {"kind": "cover", "topic": "x" * 999})) == (1200, 630)
 
 
 @pytest.mark.django_db

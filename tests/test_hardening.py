@@ -188,7 +188,7 @@ def test_deleting_a_lead_leaves_none_of_its_personal_data_anywhere(client, artic
 def test_cover_text_always_fits_and_no_missing_glyph_is_drawn(title, place, author):
     from PIL import Image
 
-    from articles.covers import MARGIN, NIGHT, SIZE, TEXT_WIDTH, _font, draw_cover, layout
+    from articles.share_card import MARGIN, NIGHT, SIZE, TEXT_WIDTH, _font, draw_cover, layout
 
     lines = layout(title, place, author, "Clean Systems Consulting")
     assert all(_font(size).getlength(text) <= TEXT_WIDTH for text, size in lines)

@@ -20,7 +20,7 @@ from wagtail.models import Site
 from articles.covers import COLLECTION_NAME, GeneratedCover, draw_and_show, retire_after_seconds
 from articles.models import ArticlePage, Author, BlogIndexPage
 from articles.site_tree import ensure_site_tree
-from tests.support.builders import CityFactory
+from tests.support.builders import ArticleFactory, CityFactory
 from tests.support.html import json_ld
 from tests.support.jobs import run_jobs
 
@@ -49,7 +49,7 @@ def test_every_launch_article_has_a_drawn_cover_used_everywhere(client):
 
         assert meta(html, "twitter:card") == "summary_large_image"
         share = meta(html, "og:image")
-        assert share.startswith("http://testserver/media/images/cover-") and share.endswith(".png")
+        assert share.startswith("http://testserver/media/images/share-") and share.endswith(".png")
         assert meta(html, "twitter:image") == share
         assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == ("1200", "630")
         assert article.title in meta(html, "og:image:alt")
@@ -66,7 +66,7 @@ def test_a_new_article_gets_its_cover_from_the_worker_not_the_publish(client, bl
     run_jobs()
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.cover.collection.name == COLLECTION_NAME
-    assert "cover-" in meta(client.get(article.url).text, "og:image")
+    assert "share-" in meta(client.get(article.url).text, "og:image")
 
 
 @pytest.mark.django_db
@@ -81,27 +81,63 @@ def test_cards_show_the_cover_lazily_with_its_size(client):
 
 @pytest.mark.django_db
 def test_the_cover_is_redrawn_when_title_city_or_author_change_only(article):
-    first = GeneratedCover.objects.get(page=article).image
+    first = GeneratedCover.objects.get(page=article)
     article.body = []
     article.save_revision().publish()
-    assert GeneratedCover.objects.get(page=article).image == first, "body edits keep the cover"
+    assert GeneratedCover.objects.get(page=article).image == first.image, "body edits keep it"
 
     article.city = CityFactory(name="Oulu", country="Finland")
     article.save_revision().publish()
-    assert GeneratedCover.objects.get(page=article).image == first, "the worker draws it"
+    assert GeneratedCover.objects.get(page=article).image == first.image, "the worker draws it"
     run_jobs()
-    redrawn = GeneratedCover.objects.get(page=article).image
-    assert redrawn != first and "Oulu, Finland" in redrawn.description
+    redrawn = GeneratedCover.objects.get(page=article)
+    assert redrawn.image != first.image and "Oulu, Finland" in redrawn.share_image.description
 
-    # Cached pages may still show the old drawing: it is deleted once they have expired.
-    job = DBTaskResult.objects.get(task_path="articles.covers.retire_cover")
-    assert job.args_kwargs["args"] == [first.pk]
-    assert job.run_after >= timezone.now() + timedelta(seconds=retire_after_seconds() - 60)
-    assert Image.objects.filter(pk=first.pk).exists()
+    # Cached pages may still show the old drawings: they are deleted once those have expired.
+    jobs = DBTaskResult.objects.filter(task_path="articles.covers.retire_cover")
+    assert sorted(job.args_kwargs["args"][0] for job in jobs) == [
+        first.image_id,
+        first.share_image_id,
+    ]
+    assert all(j.run_after >= timezone.now() + timedelta(seconds=retire_after_seconds() - 60)
+               for j in jobs)  # fmt: skip
+    assert Image.objects.filter(pk=first.image_id).exists()
     DBTaskResult.objects.update(run_after=timezone.now())
     run_jobs()
-    assert not Image.objects.filter(pk=first.pk).exists()
-    assert Image.objects.filter(pk=redrawn.pk).exists()
+    assert not Image.objects.filter(pk__in=[first.image_id, first.share_image_id]).exists()
+    assert Image.objects.filter(pk__in=[redrawn.image_id, redrawn.share_image_id]).count() == 2
+
+
+@pytest.mark.django_db
+def test_covers_differ_by_city_and_topic_and_never_repeat_the_title(client, blog):
+    """The site's cover has no words (the heading is beside it): a new title redraws only the
+    share image, which keeps the title for social cards."""
+    helsinki, tampere = CityFactory(name="Helsinki"), CityFactory(name="Tampere")
+    one = ArticleFactory(title="Hiring in Helsinki", city=helsinki)
+    other = ArticleFactory(title="Hiring in Tampere", city=tampere)
+    for article in (one, other):
+        article.topics.add("contracts")
+        article.save_revision().publish()
+    run_jobs()
+
+    def pixels(image) -> bytes:
+        with Canvas.open(image.file) as drawn:
+            return drawn.convert("RGB").resize((60, 32)).tobytes()
+
+    covers = {a.pk: GeneratedCover.objects.get(page=a) for a in (one, other)}
+    assert pixels(covers[one.pk].image) != pixels(covers[other.pk].image), "by city"
+    with Canvas.open(covers[one.pk].image.file) as a, Canvas.open(covers[other.pk].image.file) as b:
+        assert a.getpixel((0, 0)) != b.getpixel((0, 0)), "each city its own palette"
+
+    one.title = "Hiring backend engineers in Helsinki, 2027"
+    one.save_revision().publish()
+    run_jobs()
+    again = GeneratedCover.objects.get(page=one)
+    assert again.share_image != covers[one.pk].share_image, "the share image has the title"
+    assert pixels(again.image) == pixels(covers[one.pk].image), "the cover does not"
+    html = client.get(one.url).text
+    assert meta(html, "og:image").endswith(again.share_url)
+    assert again.image.file.name.split("/")[-1][:-4] in html, "the cover on the page"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -76,7 +76,7 @@ def title_clash(model, title: str, exclude_pk: int | None):
 def drawn_cover_url(page) -> str:
     """The cover the site drew (shared when the editor picks no feed image), if any yet."""
     try:
-        return page.generated_cover.image.get_rendition(meta.OG_IMAGE_SPEC).url
+        return page.generated_cover.share_url
     except ObjectDoesNotExist:
         return ""
 
@@ -113,7 +113,7 @@ class SeoPanel(Panel):
                 address_base=base,
                 address=f"{base}{page.slug}/",
                 domain=urlsplit(base).netloc,
-                image=page.cover and page.cover.get_rendition(meta.OG_IMAGE_SPEC),
+                image=page.feed_image and page.feed_image.get_rendition(meta.OG_IMAGE_SPEC),
                 drawn=drawn_cover_url(page),
                 drawing=drawn_cover_url(page) or meta.cover_drawing_url(page),
                 clash=clash,

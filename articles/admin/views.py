@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from access.roles import has_content_access
-from articles.covers import cover_facts, draw_cover
+from articles.cover_art import draw_artwork
+from articles.covers import cover_facts
 from articles.pages import ArticlePage
+from articles.share_card import draw_cover
 from articles.snippets import Author, City
 
 from .editing import title_clash
@@ -44,12 +46,16 @@ def cover_preview(request: HttpRequest) -> HttpResponse:
     so far: the SEO panel and the preview show it before the first publish draws it for real."""
     if not has_content_access(request.user):
         raise PermissionDenied
-    article = ArticlePage(
-        title=" ".join(request.GET.get("title", "")[:255].split()),
-        city=_chosen(City, request, "city"),
-        author=_chosen(Author, request, "author"),
-    )
-    png = draw_cover(*cover_facts(article), settings.WAGTAIL_SITE_NAME)
+    city = _chosen(City, request, "city")
+    if request.GET.get("kind") == "cover":
+        seed, topic = (request.GET.get(name, "")[:255] for name in ("slug", "topic"))
+        png = draw_artwork(city.slug if city else "", topic, seed)
+    else:
+        article = ArticlePage(
+            title=" ".join(request.GET.get("title", "")[:255].split()), city=city,
+            author=_chosen(Author, request, "author"),
+        )  # fmt: skip
+        png = draw_cover(*cover_facts(article), settings.WAGTAIL_SITE_NAME)
     response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, private=True, max_age=PREVIEW_MAX_AGE)
     return response

@@ -13,9 +13,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 
-from articles import analysis, images, meta
+from articles import analysis, covers, images, meta
 from articles.contents import anchors, sections, trail
-from articles.meta import COVER_SIZE, COVER_SPECS, OG_IMAGE_SPEC
+from articles.meta import COVER_SIZE, COVER_SPECS
 from articles.related import related_articles, stored_related
 from articles.seo import article_structured_data, breadcrumb_structured_data
 from articles.site_url import absolute
@@ -127,9 +127,9 @@ def environ(context) -> dict | None:
 
 @register.simple_tag(takes_context=True)
 def share_image(context, article):
-    """The og:image / twitter:image rendition (1200×630) of the article's cover, or None."""
-    cover = getattr(article, "cover", None)
-    return images.rendition(cover, OG_IMAGE_SPEC, environ(context)) if cover else None
+    """The og:image / twitter:image (1200×630): the editor's image, else the drawn share image
+    with the title (a social card needs it), or None."""
+    return covers.share_of(article, environ(context)) if hasattr(article, "feed_image_id") else None
 
 
 def picture(context, image, pattern: str, attrs: dict) -> str:
@@ -141,7 +141,7 @@ def picture(context, image, pattern: str, attrs: dict) -> str:
 
 @register.simple_tag(takes_context=True)
 def cover_picture(context, article, place: str, **attrs) -> str:
-    """The cover. Decorative (alt=""): the drawn cover repeats the title beside it; an
+    """The cover. Decorative (alt=""): the drawn cover is a pattern of the city and topic; an
     editor's own image says what it shows through its alt text."""
     cover = article.cover
     if cover is None:
@@ -161,13 +161,13 @@ def content_findings(context, article) -> str:
 
 def drawing_in_preview(context, article, attrs: dict) -> str:
     """In the editor's preview of an article never published, the cover it will get, drawn
-    from its title, city and author as they stand; readers never see one missing."""
+    from its city, topic and slug as they stand; readers never see one missing."""
     if not getattr(context.get("request"), "is_preview", False) or article.feed_image_id:
         return ""
     width, height = COVER_SIZE
     return format_html(
         '<img src="{}" width="{}" height="{}" alt=""{}>',
-        meta.cover_drawing_url(article),
+        meta.cover_drawing_url(article, kind="cover"),
         width,
         height,
         flatatt(attrs),
