@@ -32,8 +32,13 @@ def client_address(request: HttpRequest) -> str | None:
 
     The one definition for rate limits and the admin login lockout (AXES_CLIENT_IP_CALLABLE).
     """
-    address = request.META.get("REMOTE_ADDR") or None
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    return client_address_of(request.META)
+
+
+def client_address_of(environ: dict) -> str | None:
+    """`client_address` from a request's environ (what the counting code is handed)."""
+    address = environ.get("REMOTE_ADDR") or None
+    forwarded = environ.get("HTTP_X_FORWARDED_FOR", "").split(",")
     while address and trusted_proxy(address) and forwarded:
         hop = forwarded.pop().strip()
         try:

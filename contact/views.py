@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from access.ratelimit import client_over_limit
+from performance.visits import current_visit
 
 from .confirmation import send_confirmation
 from .forms import InquiryForm, source_article, submission_token
@@ -72,7 +73,7 @@ class ContactView(View):
                 return thanks_redirect(already_sent)
             if not form.is_valid():
                 return self.render(request, form)
-            return thanks_redirect(self.save(form))
+            return thanks_redirect(self.save(form, current_visit(request.META)))
         except DatabaseError:
             return self.unavailable(request, InquiryForm(request.POST))
 
@@ -82,8 +83,9 @@ class ContactView(View):
         return Inquiry.objects.filter(submission_token=token).first() if token else None
 
     @classmethod
-    def save(cls, form: InquiryForm) -> Inquiry:
-        """Store the lead and queue its e-mail in one transaction: both are kept, or neither."""
+    def save(cls, form: InquiryForm, visit: dict | None = None) -> Inquiry:
+        """Store the lead (with its visit's first touch) and queue its e-mail in one
+        transaction: both are kept, or neither."""
         try:
             with transaction.atomic():
                 inquiry = form.save(commit=False)
@@ -94,6 +96,7 @@ class ContactView(View):
                 )
                 assessment = assess(inquiry.work_definition, inquiry.documentation)
                 inquiry.readiness, inquiry.readiness_score = assessment.readiness, assessment.score
+                inquiry.take_first_touch(visit)
                 inquiry.save()
                 queue(inquiry)
                 send_confirmation.enqueue(inquiry.pk)  # the reader's copy, in the same commit
@@ -144,5 +147,6 @@ def privacy(request: HttpRequest) -> HttpResponse:
     context = {
         "privacy_email": settings.PRIVACY_EMAIL,
         "daily_days": settings.PERFORMANCE_DAILY_DAYS,
+        "visit_minutes": settings.PERFORMANCE_VISIT_MINUTES,
     }
     return render(request, "contact/privacy.html", context)

@@ -17,12 +17,15 @@ from background.locks import only_one_worker
 
 from . import sections
 from .counting import CLICK, FORM, PREFIX, VIEW, redis
-from .models import Counts, DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
+from .models import Counts, DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount, SourceCount
+from .visits import ENTRY, SOURCE, UNIQUE
 
 DAY_KEY = re.compile(rf"^{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})$")
 BATCH_PREFIX = f"{PREFIX}folding:"
-NUMBERS = ("views", "cta_clicks", "form_views")
-FIELD_NUMBER = {VIEW: "views", CLICK: "cta_clicks", FORM: "form_views"}
+NUMBERS = ("views", "cta_clicks", "form_views", "visitors", "entries")
+FIELD_NUMBER = {VIEW: "views", CLICK: "cta_clicks", FORM: "form_views", UNIQUE: "visitors",
+                ENTRY: "entries"}  # fmt: skip
+PATH_FIELDS = (VIEW, UNIQUE, ENTRY)  # the fields that name a page by its path
 KEEP_BATCH_NAMES = timedelta(days=30)
 
 
@@ -39,13 +42,13 @@ def resolver(fields: Iterable[str]) -> Callable[[str], tuple[str, str, int | Non
     """Which page each raw field ("v /blog/x/", "c 12", …) counts for, looked up in one go;
     None for a field that names no page (a 404, an article since deleted)."""
     fields = set(fields)
-    pages = sections.resolve({field[2:] for field in fields if field.startswith(f"{VIEW} ")})
+    pages = sections.resolve({field[2:] for field in fields if field[0] in PATH_FIELDS})
     ids = [field[2:] for field in fields if field[:2] in (f"{CLICK} ", f"{FORM} ")]
     articles = sections.existing_clicked([int(i) for i in ids if i.isdigit()])
 
     def page_of(field: str) -> tuple[str, str, int | None] | None:
         kind, _, target = field.partition(" ")
-        if kind == VIEW:
+        if kind in PATH_FIELDS:
             return pages.get(target)
         if kind in (CLICK, FORM) and target.isdigit() and int(target) in articles:
             return Kind.ARTICLE, target, int(target)
@@ -59,7 +62,7 @@ def page_rows(counts: dict[str, int], page_of=None) -> dict[tuple[str, str], dic
     page_of = page_of or resolver(counts)
     rows: dict[tuple[str, str], dict] = defaultdict(lambda: dict.fromkeys(NUMBERS, 0))
     for field, number in counts.items():
-        if (page := page_of(field)) is None:
+        if field.startswith(f"{SOURCE} ") or (page := page_of(field)) is None:
             continue
         page_kind, key, article_id = page
         row = rows[(page_kind, key)]
@@ -90,6 +93,29 @@ def add(model: type[Counts], period: dict, rows: dict[tuple[str, str], dict]) ->
     )
 
 
+def add_sources(day: date, counts: dict[str, int]) -> None:
+    """The day's visits by channel, source and campaign ("s channel\x1fsource\x1fcampaign")."""
+    visits: dict[tuple[str, str, str], int] = defaultdict(int)
+    for field, number in counts.items():
+        if field.startswith(f"{SOURCE} ") and len(parts := field[2:].split("\x1f")) == 3:
+            visits[tuple(parts)] += number
+    existing = {
+        (row.channel, row.source, row.campaign): row
+        for row in SourceCount.objects.filter(day=day, channel__in={c for c, _, _ in visits})
+    }
+    rows = []
+    for (channel, source, campaign), number in visits.items():
+        row = existing.get((channel, source, campaign)) or SourceCount(
+            day=day, channel=channel, source=source, campaign=campaign
+        )
+        row.visits += number
+        rows.append(row)
+    SourceCount.objects.bulk_create(
+        rows, update_conflicts=True, update_fields=["visits"],
+        unique_fields=["day", "channel", "source", "campaign"],
+    )  # fmt: skip
+
+
 def fold_redis() -> None:
     """Each day's hash is renamed to a batch (new counts start a fresh hash), added to the daily
     rows with the batch's name in one transaction, then deleted."""
@@ -106,6 +132,7 @@ def fold_redis() -> None:
         with transaction.atomic():
             if not FoldedBatch.objects.filter(name=name).exists():
                 add(DailyCount, {"day": day}, page_rows(counts))
+                add_sources(day, counts)
                 FoldedBatch.objects.create(name=name)
         connection.delete(batch)
     FoldedBatch.objects.filter(folded_at__lt=timezone.now() - KEEP_BATCH_NAMES).delete()
@@ -121,6 +148,7 @@ def fold_pending() -> None:
         page_of = resolver(row.field for row in pending)
         for day, counts in by_day.items():
             add(DailyCount, {"day": day}, page_rows(counts, page_of))
+            add_sources(day, counts)
         PendingCount.objects.filter(pk__in=[row.pk for row in pending]).delete()
 
 

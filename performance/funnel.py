@@ -20,7 +20,8 @@ from .folding import BATCH_PREFIX, NUMBERS, page_rows, resolver
 from .models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
 
 STEPS = ("views", "cta_clicks", "form_views", "leads", "qualified", "won")
-COLUMNS = (*STEPS, "won_value")
+TOUCHES = ("first_touch_leads", "first_touch_value", "assisted_leads", "assisted_value")
+COLUMNS = ("visitors", *STEPS, "won_value", *TOUCHES)
 NO_ARTICLE = _("No article (came to the contact page directly)")
 NO_ROW_NAME = {"city": _("No city"), "author": _("No author")}
 
@@ -128,8 +129,10 @@ def article_numbers(article: ArticlePage, period: Period) -> dict:
 
 def row_for(name: str, counts: dict, leads: dict, **extra) -> dict:
     row = {"name": name, **extra}
-    for column in ("views", "cta_clicks", "form_views"):
+    for column in ("visitors", "views", "cta_clicks", "form_views"):
         row[column] = counts.get(column, 0)
+    for column in TOUCHES:
+        row.setdefault(column, 0)
     row["leads"] = leads.get("total", 0)
     for column in ("qualified", "won", "won_value"):
         row[column] = leads.get(column, 0) or 0

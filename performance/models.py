@@ -26,6 +26,10 @@ class Counts(models.Model):
     views = models.PositiveIntegerField(default=0)
     cta_clicks = models.PositiveIntegerField(_("call-to-action clicks"), default=0)
     form_views = models.PositiveIntegerField(_("contact-form views"), default=0)
+    # Distinct visitors of the page that day (summed over days in a period: visitor-days), and
+    # visits that began on it.
+    visitors = models.PositiveIntegerField(default=0)
+    entries = models.PositiveIntegerField(_("visits begun here"), default=0)
 
     class Meta:
         abstract = True
@@ -81,3 +85,23 @@ class PendingCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.field}: {self.count}"
+
+
+class SourceCount(models.Model):
+    """Visits a day from one channel, source and campaign (visits.py): where readers came from."""
+
+    day = models.DateField(db_index=True)
+    channel = models.CharField(max_length=20)  # search, social, email, other sites, paid, direct
+    source = models.CharField(max_length=100, blank=True)  # google, linkedin, newsletter, …
+    campaign = models.CharField(max_length=100, blank=True)  # utm_campaign
+    visits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "channel", "source", "campaign"], name="one_source_count"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.channel} {self.source} {self.campaign}: {self.visits}"

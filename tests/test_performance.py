@@ -19,7 +19,14 @@ from wagtail.rich_text import RichText
 from articles.models import ArticlePage
 from performance.counting import day_key
 from performance.folding import BATCH_PREFIX, compact, fold_counts
-from performance.models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
+from performance.models import (
+    DailyCount,
+    FoldedBatch,
+    Kind,
+    MonthlyCount,
+    PendingCount,
+    SourceCount,
+)
 from tests.support.builders import ArticleFactory
 from tests.support.counting import (
     BROWSER,
@@ -138,10 +145,15 @@ def test_without_redis_counts_go_to_the_database_and_fold_the_same_way(article, 
     assert dict(PendingCount.objects.values_list("field", "count")) == {
         f"v {article.url}": 1,
         f"c {article.pk}": 1,
+        f"u {article.url}": 1,  # one visitor
+        f"e {article.url}": 1,  # whose visit began there
+        "s direct\x1f\x1f": 1,  # with no referrer
     }
     fold_counts()
     row = DailyCount.objects.get(kind=Kind.ARTICLE, key=str(article.pk))
     assert (row.views, row.cta_clicks, row.article_id) == (1, 1, article.pk)
+    assert (row.visitors, row.entries) == (1, 1)
+    assert list(SourceCount.objects.values_list("channel", "visits")) == [("direct", 1)]
     assert not PendingCount.objects.exists()
 
 
@@ -265,6 +277,7 @@ def test_article_edit_view_has_a_performance_side_panel(article, blog):
 def test_privacy_page_says_what_is_counted(client):
     html = client.get("/contact/privacy/").text
     assert "no cookie" in html.lower() and "Do Not Track" in html
+    assert f"until {settings.PERFORMANCE_VISIT_MINUTES} minutes pass" in html
 
 
 def test_the_worker_folds_every_minute():

@@ -210,6 +210,8 @@ WORKER_PERIODIC_JOBS = [
 PERFORMANCE_DAILY_DAYS = env.int("PERFORMANCE_DAILY_DAYS", default=400)
 # Seconds each process adds up its counts before writing them to Redis (0: at once).
 PERFORMANCE_FLUSH_SECONDS = env.float("PERFORMANCE_FLUSH_SECONDS", default=1.0)
+# A visitor's views with gaps shorter than this are one visit (performance/visits.py).
+PERFORMANCE_VISIT_MINUTES = env.int("PERFORMANCE_VISIT_MINUTES", default=30)
 
 from .mail import *  # noqa: E402, F403 (mail, the leads' e-mails)
 

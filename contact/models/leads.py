@@ -77,6 +77,14 @@ class Inquiry(models.Model):
     readiness_score = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
+    # First touch: the reader's visit that ended in the form (performance/visits.py, no cookie).
+    # Blank on leads from before it was kept, and when the reader asked not to be tracked.
+    entry_page = models.CharField(_("visit began on"), max_length=300, blank=True)
+    visit_channel = models.CharField(_("channel"), max_length=20, blank=True, db_index=True)
+    visit_source = models.CharField(_("source"), max_length=100, blank=True)
+    visit_campaign = models.CharField(_("campaign"), max_length=100, blank=True)
+    visit_pages = models.JSONField(_("pages read before the form"), default=list, blank=True)
+
     # Sales triage.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     owner = models.ForeignKey(
@@ -192,6 +200,30 @@ class Inquiry(models.Model):
             if self.landing_page == "/"
             else _("Page %(path)s") % {"path": self.landing_page}
         )
+
+    def take_first_touch(self, visit: dict | None) -> None:
+        """The visit's entry, source and the pages read in it before the form."""
+        if not visit:
+            return
+        self.entry_page = str(visit.get("entry", ""))[:300]
+        self.visit_channel = str(visit.get("channel", ""))[:20]
+        self.visit_source = str(visit.get("source", ""))[:100]
+        self.visit_campaign = str(visit.get("campaign", ""))[:100]
+        self.visit_pages = [str(p)[:300] for p in visit.get("pages", []) if p != "/contact/"][:50]
+
+    @property
+    def first_touch(self) -> str:
+        """Where the lead's visit came from, in words ("unknown" for leads before it was kept)."""
+        if not self.visit_channel:
+            return _("unknown")
+        source = f" ({self.visit_source})" if self.visit_source else ""
+        campaign = (
+            _(", campaign %(name)s") % {"name": self.visit_campaign} if self.visit_campaign else ""
+        )
+        return _("%(channel)s%(source)s%(campaign)s, entered on %(entry)s") % {
+            "channel": self.visit_channel, "source": source, "campaign": campaign,
+            "entry": self.entry_page or "?",
+        }  # fmt: skip
 
     @property
     def mail_status(self) -> str:

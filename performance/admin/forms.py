@@ -33,7 +33,13 @@ class PeriodForm(forms.Form):
         label=_("Rows"),
         required=False,
         initial="article",
-        choices=[("article", _("Articles")), ("city", _("Cities")), ("author", _("Authors"))],
+        choices=[
+            ("article", _("Articles")),
+            ("city", _("Cities")),
+            ("author", _("Authors")),
+            ("channel", _("Channels")),
+            ("campaign", _("Campaigns")),
+        ],  # fmt: skip
     )
 
     def clean(self) -> dict:

@@ -14,24 +14,29 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
 COUNT_SCRIPT = "/static/js/count.js"
 
 
-def counted(redis) -> dict[str, int]:
-    """Today's counts, field by field ("v /blog/": 3)."""
-    return {k.decode(): int(v) for k, v in redis.hgetall(day_key()).items()}
+def counted(redis, kinds: str = "vcf") -> dict[str, int]:
+    """Today's counts, field by field ("v /blog/": 3): views, clicks and form views unless
+    other `kinds` are asked for (u: visitors, e: visits begun, s: visits by source)."""
+    fields = {k.decode(): int(v) for k, v in redis.hgetall(day_key()).items()}
+    return {field: n for field, n in fields.items() if field[0] in kinds}
 
 
 class Reader(Client):
     """A browser: each page it loads that carries the count script sends its beacon."""
 
-    def get(self, path, *args, **kwargs):
+    def get(self, path, *args, referrer: str = "", **kwargs):
         response = super().get(path, *args, **kwargs)
         if response.status_code == 200 and COUNT_SCRIPT in response.text:
-            beacon(self, path.split("?")[0])
+            page, _, query = path.partition("?")
+            utm = "&".join(p for p in query.split("&") if p.startswith("utm_"))
+            beacon(self, page, referrer=referrer, query=utm)
         return response
 
 
-def beacon(client: Client, path: str, **headers):
+def beacon(client: Client, path: str, referrer: str = "", query: str = "", **headers):
+    """What static/js/count.js sends: the path, the referrer, the landing address's utm_*."""
     headers.setdefault("HTTP_SEC_FETCH_SITE", "same-origin")
-    return client.post("/count/", data=path, content_type="text/plain;charset=UTF-8", **headers)
+    return client.post("/count/", {"p": path, "r": referrer, "q": query}, **headers)
 
 
 def reader(**headers) -> Reader:

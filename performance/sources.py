@@ -1,0 +1,87 @@
+"""Where readers and leads come from, for the report: visits and leads by channel or campaign
+(visits → leads → qualified → won €), and per article the leads whose visit began on it (first
+touch) and those it was read in before another article's call to action (assisted)."""
+
+from collections import defaultdict
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from contact.funnel import FUNNEL, rate
+from contact.models import Status
+
+from .funnel import Period, leads_in, unfolded
+from .models import SourceCount
+from .visits import SOURCE
+
+SOURCE_COLUMNS = ("visits", "leads", "qualified", "won", "won_value")
+UNKNOWN = {"channel": _("Unknown (before visits were kept, or not tracked)"),
+           "campaign": _("No campaign")}  # fmt: skip
+LEAD_FIELD = {"channel": "visit_channel", "campaign": "visit_campaign"}
+
+
+def visits_by(period: Period, by: str) -> dict[str, int]:
+    """Visits of the period by channel or campaign, folded and not yet folded."""
+    found: dict[str, int] = defaultdict(int)
+    folded = SourceCount.objects.filter(day__range=(period.start, period.end))
+    for row in folded.values(by).annotate(n=Sum("visits")):
+        found[row[by]] += row["n"]
+    for counts in unfolded(period).values():
+        for field, number in counts.items():
+            if field.startswith(f"{SOURCE} ") and len(parts := field[2:].split("\x1f")) == 3:
+                found[parts[0] if by == "channel" else parts[2]] += number
+    return found
+
+
+def source_rows(period: Period, by: str) -> list[dict]:
+    visits = visits_by(period, by)
+    leads = {row[LEAD_FIELD[by]]: row
+             for row in leads_in(period).values(LEAD_FIELD[by]).annotate(**FUNNEL)}  # fmt: skip
+    rows = []
+    for name in sorted(set(visits) | set(leads), key=lambda n: (n == "", n)):
+        lead = leads.get(name, {})
+        row = {"name": name or UNKNOWN[by], "visits": visits.get(name, 0),
+               "leads": lead.get("total", 0), "qualified": lead.get("qualified", 0),
+               "won": lead.get("won", 0), "won_value": lead.get("won_value", 0) or 0}  # fmt: skip
+        rows.append(source_rates(row))
+    return rows
+
+
+def source_rates(row: dict) -> dict:
+    steps = ("visits", "leads", "qualified", "won")
+    for before, step in zip(steps, steps[1:], strict=False):
+        row[f"{step}_rate"] = rate(row[step], row[before])
+    return row
+
+
+def source_totals(rows: list[dict]) -> dict:
+    return source_rates({"name": "All", **{c: sum(r[c] for r in rows) for c in SOURCE_COLUMNS}})
+
+
+def touches(period: Period) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Leads (and won value) by the path their visit began on, and by each path read in the
+    visit other than the article whose call to action brought the lead (assisted)."""
+    first: dict[str, dict] = defaultdict(lambda: {"leads": 0, "won_value": 0})
+    assisted: dict[str, dict] = defaultdict(lambda: {"leads": 0, "won_value": 0})
+    leads = leads_in(period).exclude(visit_channel="").select_related("source_article")
+    for lead in leads:
+        won = (lead.deal_value or 0) if lead.status == Status.WON else 0
+        first[lead.entry_page]["leads"] += 1
+        first[lead.entry_page]["won_value"] += won
+        last = lead.source_article.url if lead.source_article else None
+        for path in set(lead.visit_pages) - {last}:
+            assisted[path]["leads"] += 1
+            assisted[path]["won_value"] += won
+    return first, assisted
+
+
+def with_touches(rows: list[dict], period: Period) -> list[dict]:
+    """Article rows with their first-touch and assisted leads and won value."""
+    first, assisted = touches(period)
+    for row in rows:
+        path = row["article"].url if row.get("article") else None
+        row["first_touch_leads"] = first[path]["leads"] if path in first else 0
+        row["first_touch_value"] = first[path]["won_value"] if path in first else 0
+        row["assisted_leads"] = assisted[path]["leads"] if path in assisted else 0
+        row["assisted_value"] = assisted[path]["won_value"] if path in assisted else 0
+    return rows
