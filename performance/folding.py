@@ -18,7 +18,7 @@ from background.locks import only_one_worker
 from . import sections
 from .counting import CLICK, FORM, PREFIX, VIEW, redis
 from .models import Counts, DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount, SourceCount
-from .visits import ENTRY, SOURCE, UNIQUE
+from .visits import ENTRY, SOURCE, SOURCE_CLICK, UNIQUE
 
 DAY_KEY = re.compile(rf"^{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})$")
 BATCH_PREFIX = f"{PREFIX}folding:"
@@ -62,7 +62,7 @@ def page_rows(counts: dict[str, int], page_of=None) -> dict[tuple[str, str], dic
     page_of = page_of or resolver(counts)
     rows: dict[tuple[str, str], dict] = defaultdict(lambda: dict.fromkeys(NUMBERS, 0))
     for field, number in counts.items():
-        if field.startswith(f"{SOURCE} ") or (page := page_of(field)) is None:
+        if field[0] in (SOURCE, SOURCE_CLICK) or (page := page_of(field)) is None:
             continue
         page_kind, key, article_id = page
         row = rows[(page_kind, key)]
@@ -94,24 +94,27 @@ def add(model: type[Counts], period: dict, rows: dict[tuple[str, str], dict]) ->
 
 
 def add_sources(day: date, counts: dict[str, int]) -> None:
-    """The day's visits by channel, source and campaign ("s channel\x1fsource\x1fcampaign")."""
-    visits: dict[tuple[str, str, str], int] = defaultdict(int)
+    """The day's visits and call-to-action clicks by channel, source and campaign ("s …" and
+    "k channel\x1fsource\x1fcampaign")."""
+    numbers: dict[tuple[str, str, str], dict] = defaultdict(lambda: {"visits": 0, "cta_clicks": 0})
     for field, number in counts.items():
-        if field.startswith(f"{SOURCE} ") and len(parts := field[2:].split("\x1f")) == 3:
-            visits[tuple(parts)] += number
+        kind = {SOURCE: "visits", SOURCE_CLICK: "cta_clicks"}.get(field[0])
+        if kind and field[1:2] == " " and len(parts := field[2:].split("\x1f")) == 3:
+            numbers[tuple(parts)][kind] += number
     existing = {
         (row.channel, row.source, row.campaign): row
-        for row in SourceCount.objects.filter(day=day, channel__in={c for c, _, _ in visits})
+        for row in SourceCount.objects.filter(day=day, channel__in={c for c, _, _ in numbers})
     }
     rows = []
-    for (channel, source, campaign), number in visits.items():
+    for (channel, source, campaign), added in numbers.items():
         row = existing.get((channel, source, campaign)) or SourceCount(
             day=day, channel=channel, source=source, campaign=campaign
         )
-        row.visits += number
+        row.visits += added["visits"]
+        row.cta_clicks += added["cta_clicks"]
         rows.append(row)
     SourceCount.objects.bulk_create(
-        rows, update_conflicts=True, update_fields=["visits"],
+        rows, update_conflicts=True, update_fields=["visits", "cta_clicks"],
         unique_fields=["day", "channel", "source", "campaign"],
     )  # fmt: skip
 

@@ -95,6 +95,7 @@ class SourceCount(models.Model):
     source = models.CharField(max_length=100, blank=True)  # google, linkedin, newsletter, …
     campaign = models.CharField(max_length=100, blank=True)  # utm_campaign
     visits = models.PositiveIntegerField(default=0)
+    cta_clicks = models.PositiveIntegerField(_("call-to-action clicks"), default=0)
 
     class Meta:
         constraints = [

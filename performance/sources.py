@@ -3,6 +3,7 @@
 touch) and those it was read in before another article's call to action (assisted)."""
 
 from collections import defaultdict
+from itertools import pairwise
 
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
@@ -12,24 +13,27 @@ from contact.models import Status
 
 from .funnel import Period, leads_in, unfolded
 from .models import SourceCount
-from .visits import SOURCE
+from .visits import SOURCE, SOURCE_CLICK
 
-SOURCE_COLUMNS = ("visits", "leads", "qualified", "won", "won_value")
+SOURCE_COLUMNS = ("visits", "cta_clicks", "leads", "qualified", "won", "won_value")
+SOURCE_STEPS = ("visits", "cta_clicks", "leads", "qualified", "won")
 UNKNOWN = {"channel": _("Unknown (before visits were kept, or not tracked)"),
            "campaign": _("No campaign")}  # fmt: skip
 LEAD_FIELD = {"channel": "visit_channel", "campaign": "visit_campaign"}
 
 
-def visits_by(period: Period, by: str) -> dict[str, int]:
-    """Visits of the period by channel or campaign, folded and not yet folded."""
-    found: dict[str, int] = defaultdict(int)
+def visits_by(period: Period, by: str) -> dict[str, dict]:
+    """Visits and call-to-action clicks of the period by channel or campaign, folded and not."""
+    found: dict[str, dict] = defaultdict(lambda: {"visits": 0, "cta_clicks": 0})
     folded = SourceCount.objects.filter(day__range=(period.start, period.end))
-    for row in folded.values(by).annotate(n=Sum("visits")):
-        found[row[by]] += row["n"]
+    for row in folded.values(by).annotate(visits_n=Sum("visits"), clicks_n=Sum("cta_clicks")):
+        found[row[by]]["visits"] += row["visits_n"]
+        found[row[by]]["cta_clicks"] += row["clicks_n"]
     for counts in unfolded(period).values():
         for field, number in counts.items():
-            if field.startswith(f"{SOURCE} ") and len(parts := field[2:].split("\x1f")) == 3:
-                found[parts[0] if by == "channel" else parts[2]] += number
+            kind = {SOURCE: "visits", SOURCE_CLICK: "cta_clicks"}.get(field[0])
+            if kind and field[1:2] == " " and len(parts := field[2:].split("\x1f")) == 3:
+                found[parts[0] if by == "channel" else parts[2]][kind] += number
     return found
 
 
@@ -40,16 +44,17 @@ def source_rows(period: Period, by: str) -> list[dict]:
     rows = []
     for name in sorted(set(visits) | set(leads), key=lambda n: (n == "", n)):
         lead = leads.get(name, {})
-        row = {"name": name or UNKNOWN[by], "visits": visits.get(name, 0),
-               "leads": lead.get("total", 0), "qualified": lead.get("qualified", 0),
-               "won": lead.get("won", 0), "won_value": lead.get("won_value", 0) or 0}  # fmt: skip
+        counted = visits.get(name, {})
+        row = {"name": name or UNKNOWN[by], "visits": counted.get("visits", 0),
+               "cta_clicks": counted.get("cta_clicks", 0), "leads": lead.get("total", 0),
+               "qualified": lead.get("qualified", 0), "won": lead.get("won", 0),
+               "won_value": lead.get("won_value", 0) or 0}  # fmt: skip
         rows.append(source_rates(row))
     return rows
 
 
 def source_rates(row: dict) -> dict:
-    steps = ("visits", "leads", "qualified", "won")
-    for before, step in zip(steps, steps[1:], strict=False):
+    for before, step in pairwise(SOURCE_STEPS):
         row[f"{step}_rate"] = rate(row[step], row[before])
     return row
 

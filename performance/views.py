@@ -7,6 +7,7 @@ from articles.models import ArticlePage
 from articles.templatetags.article_tags import cta_href
 
 from .counting import CLICK, count
+from .visits import record_click
 
 
 def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
@@ -17,6 +18,7 @@ def cta_click(request: HttpRequest, article_id: str) -> HttpResponse:
     )
     if not request.user.is_authenticated:
         count(request.META, f"{CLICK} {article.pk}")
+        record_click(request.META)
     call_to_action = None if request.GET.get("to") == "form" else article.shown_call_to_action()
     response = redirect(cta_href(call_to_action, article))
     response["Cache-Control"] = "no-store"

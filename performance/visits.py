@@ -24,7 +24,9 @@ from access.ratelimit import client_address_of
 
 from .counting import tally, wanted
 
-UNIQUE, ENTRY, SOURCE = "u", "e", "s"  # fields of the day's counts, beside views and clicks
+# Fields of the day's counts, beside views and clicks: a page's visitor, a visit begun on it, and
+# a visit's (and a call-to-action click's) channel, source and campaign.
+UNIQUE, ENTRY, SOURCE, SOURCE_CLICK = "u", "e", "s", "k"
 SALT_SECONDS = 2 * 86400
 CHANNELS = {"search": "search", "social": "social", "email": "email", "unknown": "other sites"}
 UTM_CHANNELS = {"email": "email", "newsletter": "email", "social": "social", "cpc": "paid",
@@ -93,6 +95,16 @@ def record_view(environ: dict, path: str, referrer: str = "", landing_query: str
         seen = [*seen, path][-MAX_PAGES:]
     cache.set(visit_key(visitor), visit, settings.PERFORMANCE_VISIT_MINUTES * 60)
     cache.set(seen_key, seen, 86400)
+
+
+def source_field(visit: dict) -> str:
+    return "\x1f".join((visit["channel"], visit["source"], visit["campaign"]))
+
+
+def record_click(environ: dict) -> None:
+    """A call-to-action click, counted for the source of the visit it belongs to."""
+    if visit := current_visit(environ):
+        tally.add(f"{SOURCE_CLICK} {source_field(visit)}")
 
 
 def current_visit(environ: dict) -> dict | None:

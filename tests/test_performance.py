@@ -148,12 +148,15 @@ def test_without_redis_counts_go_to_the_database_and_fold_the_same_way(article, 
         f"u {article.url}": 1,  # one visitor
         f"e {article.url}": 1,  # whose visit began there
         "s direct\x1f\x1f": 1,  # with no referrer
+        "k direct\x1f\x1f": 1,  # whose click it was
     }
     fold_counts()
     row = DailyCount.objects.get(kind=Kind.ARTICLE, key=str(article.pk))
     assert (row.views, row.cta_clicks, row.article_id) == (1, 1, article.pk)
     assert (row.visitors, row.entries) == (1, 1)
-    assert list(SourceCount.objects.values_list("channel", "visits")) == [("direct", 1)]
+    assert list(SourceCount.objects.values_list("channel", "visits", "cta_clicks")) == [
+        ("direct", 1, 1)
+    ]
     assert not PendingCount.objects.exists()
 
 

@@ -144,6 +144,7 @@ def test_the_report_says_where_visits_leads_and_won_work_come_from(client, redis
     aino.get(f"{first.url}?utm_source=linkedin&utm_medium=social&utm_campaign=north",
              referrer="https://www.linkedin.com/")  # fmt: skip
     aino.get(second.url, referrer=f"http://testserver{first.url}")
+    aino.get(f"/go/cta/{second.pk}/")
     send(aino, {"article": str(second.pk)})
     reader(REMOTE_ADDR="198.51.100.9").get(first.url, referrer="https://www.google.com/")
     Inquiry.objects.update(status="won", deal_value=24000)
@@ -151,9 +152,9 @@ def test_the_report_says_where_visits_leads_and_won_work_come_from(client, redis
 
     client.force_login(member_of("Sales", "sam"))
     channels = rows_of(report(client, by="channel"))
-    assert channels["social"] == ["1", "1 100%", "0 0%", "1 –", "€24,000"]
-    assert channels["search"] == ["1", "0 0%", "0 –", "0 –", "€0"]
-    assert rows_of(report(client, by="campaign"))["north"][:2] == ["1", "1 100%"]
+    assert channels["social"] == ["1", "1 100%", "1 100%", "0 0%", "1 –", "€24,000"]
+    assert channels["search"] == ["1", "0 0%", "0 –", "0 –", "0 –", "€0"]
+    assert rows_of(report(client, by="campaign"))["north"][:3] == ["1", "1 100%", "1 100%"]
 
     articles = rows_of(report(client))
     assert articles[first.title][0] == "2", "two visitors"

@@ -49,12 +49,17 @@ class ContentPerformanceView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, 
     @property
     def list_export(self) -> list[str]:
         if self.by_source:
-            return ["name", *sources.SOURCE_COLUMNS, "leads_rate", "qualified_rate", "won_rate"]
+            rates = [f"{step}_rate" for step in sources.SOURCE_STEPS[1:]]
+            return ["name", *sources.SOURCE_COLUMNS, *rates]
         return ["name", *funnel.COLUMNS, *(f"{step}_rate" for step in funnel.STEPS[1:])]
 
     @property
     def export_headings(self) -> dict:
-        return {**HEADINGS, "leads_rate": _("Leads / visits")} if self.by_source else HEADINGS
+        per_visit = {
+            "cta_clicks_rate": _("CTA clicks / visits"),
+            "leads_rate": _("Leads / CTA clicks"),
+        }
+        return {**HEADINGS, **per_visit} if self.by_source else HEADINGS
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
