@@ -28,6 +28,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("contact/call/", include("calls.urls")),
     path("contact/", include("contact.urls")),
+    path("subscribe/", include("newsletter.urls")),
     path("count/", count_view, name="count_view"),
     # Up to 9 digits: a longer number names no page (and would overflow the database's integer).
     re_path(r"^go/cta/(?P<article_id>[0-9]{1,9})/$", cta_click, name="cta_click"),

@@ -148,5 +148,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "privacy_email": settings.PRIVACY_EMAIL,
         "daily_days": settings.PERFORMANCE_DAILY_DAYS,
         "visit_minutes": settings.PERFORMANCE_VISIT_MINUTES,
+        "confirm_days": settings.NEWSLETTER_CONFIRM_DAYS,
+        "grace_days": settings.NEWSLETTER_GRACE_DAYS,
     }
     return render(request, "contact/privacy.html", context)

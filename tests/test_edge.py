@@ -270,7 +270,7 @@ def test_signed_in_editors_and_forms_are_never_kept(edge, client):
     session = client.cookies["sessionid"].value
     editor = edge.get(article.url, Cookie=f"sessionid={session}")
     assert editor.cache == "MISS" and "wagtail-userbar" in editor.text
-    for path in ["/contact/", "/admin/login/"]:
+    for path in ["/contact/", "/admin/login/", "/subscribe/"]:
         edge.get(path)
         assert edge.get(path).cache == "MISS", path
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_APPS = {"articles", "calls", "contact", "performance"}
+CONTENT_APPS = {"articles", "calls", "contact", "newsletter", "performance"}
 INFRASTRUCTURE = {"access", "background", "pagecache"}
 # performance's counting side, which content apps feed (settings.COUNTED_PAGES); it hears
 # contact's signal, and names nothing else of theirs.

@@ -53,6 +53,7 @@ LOCAL_APPS = [
     "articles",
     "contact",
     "calls",
+    "newsletter",
     "pagecache",
     "performance",
     "background",
@@ -204,6 +205,7 @@ WORKER_PERIODIC_JOBS = [
     "contact.notifications.requeue_stranded",
     "contact.reminders.remind",  # the owners' morning reminders, unassigned-lead alerts
     "contact.mailbox.poll",  # leads' answers from the shared mailbox (INBOUND_IMAP_URL)
+    "newsletter.retention.purge",  # unconfirmed and unsubscribed addresses, after a few days
     "performance.folding.fold_counts",  # views and clicks from Redis into daily rows
 ]
 # Daily counts older than this are summed into monthly rows (content performance).

@@ -41,3 +41,8 @@ CALL_DAYS_AHEAD = env.int("CALL_DAYS_AHEAD", default=14)
 CALL_MAX_PER_DAY = env.int("CALL_MAX_PER_DAY", default=4)  # per sales person
 CALL_LINK_DAYS = env.int("CALL_LINK_DAYS", default=30)  # the booking link in the reader's e-mail
 CALL_RATE_LIMIT = env.int("CALL_RATE_LIMIT", default=20)  # bookings, moves, cancels a minute
+# Subscriptions (newsletter/): how long a confirmation link works and an unconfirmed address
+# is kept, how long an unsubscribed one is kept, subscribe posts per client address a minute.
+NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=3)
+NEWSLETTER_GRACE_DAYS = env.int("NEWSLETTER_GRACE_DAYS", default=7)
+NEWSLETTER_RATE_LIMIT = env.int("NEWSLETTER_RATE_LIMIT", default=5)

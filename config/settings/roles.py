@@ -11,6 +11,9 @@ SHARED_RECORDS = ("author", "city", "office", "calltoaction")
 PUBLISHED_RECORDS = ("office", "calltoaction")
 MEDIA = ("wagtailimages.%s_image", "wagtaildocs.%s_document")
 REPORTS = ("contact.view_leadsreport", "performance.view_contentperformance")
+SUBSCRIBERS = {"Editors": ["newsletter.view_subscriber"],
+               "Moderators": ["newsletter.view_subscriber", "newsletter.change_subscriber",
+                              "newsletter.delete_subscriber"]}  # fmt: skip
 
 
 def _content(actions: tuple[str, ...], page_actions: tuple[str, ...]) -> dict:
@@ -53,3 +56,6 @@ ROLES = {
 # A permission on one of these apps (or any page permission) makes a user content staff: the
 # admin's page, image, document and snippet screens are open to them (access.boundaries).
 CONTENT_APPS = ("wagtailcore", "wagtailimages", "wagtaildocs", "articles", "taggit")
+
+for _name, _extra in SUBSCRIBERS.items():  # the subscribers list: content staff's, not Sales'
+    ROLES[_name]["permissions"] += _extra

@@ -53,7 +53,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|contact|healthz|go)/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    if (req.url ~ "^/(admin|contact|subscribe|healthz|go)/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
     unset req.http.Cookie;

@@ -1,0 +1,130 @@
+"""Readers follow the blog by e-mail: double opt-in (the worker sends the confirmation to a real
+SMTP server), one subscriber per address, no enumeration, honeypot, limits, posts only from the
+site's own pages, one-click unsubscribe (RFC 8058), addresses kept only while needed."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from newsletter.models import Subscriber
+from newsletter.retention import purge
+from tests.support.builders import ArticleFactory
+from tests.support.jobs import run_jobs
+from tests.support.people import member_of
+
+pytestmark = pytest.mark.django_db
+SUBSCRIBE = reverse("newsletter:subscribe")
+SAME_SITE = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+
+
+def subscribe(client, email="aino@nordpay.com", **fields):
+    data = {"email": email, "consent": "on", **fields}
+    return client.post(SUBSCRIBE, data, **SAME_SITE)
+
+
+def link_in(message, name: str) -> str:
+    body = message.get_payload(decode=True).decode()
+    return re.search(rf"http://testserver(/subscribe/{name}/[^\s]+/)", body)[1]
+
+
+def test_a_reader_subscribes_from_an_article_and_confirms(client, smtp):
+    article = ArticleFactory()
+    page = client.get(article.url).text
+    assert 'action="/subscribe/"' in page and f'name="article" value="{article.pk}"' in page
+    response = subscribe(client, "Aino@Nordpay.com", article=str(article.pk))
+    assert response.status_code == 302 and response["Location"] == reverse("newsletter:sent")
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.email, subscriber.state, subscriber.source_article) == (
+        "aino@nordpay.com", "pending", article.page_ptr.specific
+    )  # fmt: skip
+
+    run_jobs()
+    [mail] = smtp.messages
+    assert mail["To"] == "aino@nordpay.com"
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    confirm = link_in(mail, "confirm")
+    assert client.get(confirm).status_code == 200
+    assert Subscriber.objects.get().state == "pending", "a mail scanner's GET confirms nothing"
+    assert "You are subscribed" in client.post(confirm).text
+    assert Subscriber.objects.get().state == "active"
+
+
+def test_the_same_address_twice_is_one_subscriber_and_the_answer_never_tells(client, smtp):
+    first = subscribe(client)
+    run_jobs()
+    client.post(link_in(smtp.messages[0], "confirm"))
+    again = subscribe(client, "AINO@nordpay.com")
+    new = subscribe(client, "mart@balticloud.ee")
+    assert first["Location"] == again["Location"] == new["Location"], "no enumeration"
+    assert (
+        Subscriber.objects.count() == 2
+        and Subscriber.objects.get(email="aino@nordpay.com").state == "active"
+    )
+    run_jobs()
+    assert [m["To"] for m in smtp.messages] == ["aino@nordpay.com", "mart@balticloud.ee"], (
+        "a subscribed address is not sent another confirmation"
+    )
+
+
+def test_bots_other_sites_and_floods_are_refused(client, settings, smtp):
+    assert subscribe(client, website="http://spam.example").status_code == 302
+    assert not Subscriber.objects.exists(), "the honeypot keeps nothing"
+    cross = client.post(SUBSCRIBE, {"email": "x@example.com", "consent": "on"},
+                        HTTP_SEC_FETCH_SITE="cross-site")  # fmt: skip
+    assert cross.status_code == 403 and not Subscriber.objects.exists()
+    forged = client.post(SUBSCRIBE, {"email": "x@example.com", "consent": "on"},
+                         HTTP_ORIGIN="https://evil.example")  # fmt: skip
+    assert forged.status_code == 403
+    bad = subscribe(client, "not-an-address")
+    assert bad.status_code == 400 and "Enter a valid email address" in bad.text
+    assert subscribe(client, consent="").status_code == 400
+    settings.NEWSLETTER_RATE_LIMIT = 2
+    flood = Client(REMOTE_ADDR="192.0.2.50")
+    answers = [subscribe(flood, f"r{n}@example.com").status_code for n in range(3)]
+    assert answers == [302, 302, 429]
+    for _ in range(5):  # someone else's address, again and again: at most 3 e-mails an hour
+        subscribe(Client(REMOTE_ADDR=f"10.0.0.{_}"), "victim@example.com")
+    run_jobs()
+    assert sum(m["To"] == "victim@example.com" for m in smtp.messages) == 3
+
+
+def test_one_click_unsubscribe_from_the_mail_and_the_link(client, smtp):
+    subscribe(client)
+    run_jobs()
+    [mail] = smtp.messages
+    client.post(link_in(mail, "confirm"))
+    header = re.sub(r"\s+", "", mail["List-Unsubscribe"]).strip("<>")
+    one_click = Client().post(header.replace("http://testserver", ""),
+                              {"List-Unsubscribe": "One-Click"})  # fmt: skip
+    assert one_click.status_code == 200, "a mail program's POST, without a CSRF token"
+    assert Subscriber.objects.get().state == "unsubscribed"
+    assert "You are unsubscribed" in client.get(header.replace("http://testserver", "")).text
+    assert client.get("/subscribe/unsubscribe/forged-token/").status_code == 404
+
+
+def test_addresses_are_kept_only_while_needed(settings):
+    old = timezone.now() - timedelta(days=settings.NEWSLETTER_CONFIRM_DAYS, hours=1)
+    Subscriber.objects.create(email="late@example.com", created_at=old)
+    Subscriber.objects.create(email="fresh@example.com")
+    gone = timezone.now() - timedelta(days=settings.NEWSLETTER_GRACE_DAYS, hours=1)
+    Subscriber.objects.create(email="left@example.com", state="unsubscribed", unsubscribed_at=gone)
+    Subscriber.objects.create(email="reader@example.com", state="active", created_at=old)
+    assert purge() == 2
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "fresh@example.com", "reader@example.com"
+    }  # fmt: skip
+
+
+def test_editors_see_the_subscribers_and_sales_do_not(client):
+    Subscriber.objects.create(email="aino@nordpay.com", state="active", interests=["city:oulu"])
+    client.force_login(member_of("Editors", "eve"))
+    url = reverse("newsletter_subscriber:index")
+    assert "aino@nordpay.com" in client.get(url).text
+    assert "aino@nordpay.com" not in client.get(url, {"interest": "tampere"}).text
+    sales = Client()
+    sales.force_login(member_of("Sales", "sam"))
+    assert sales.get(url).status_code in (302, 403)
