@@ -137,6 +137,14 @@ def smtp(settings):
 
 
 @pytest.fixture
+def sam(client):
+    """Sam of Sales, signed in on the test client."""
+    user = member_of("Sales", "sam")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def shared_mailbox(settings):
     """A real IMAP server (dovecot) holding the sales mailbox the worker reads."""
     server = Dovecot()

@@ -18,13 +18,6 @@ def bulk(action: str, *leads) -> str:
     return f"/admin/bulk/contact/inquiry/{action}/?{ids}&next={LIST_URL}"
 
 
-@pytest.fixture
-def sam(client):
-    user = member_of("Sales", "sam")
-    client.force_login(user)
-    return user
-
-
 def test_the_list_offers_checkboxes_and_the_bulk_actions(client, sam):
     lead("Aino Virtanen", "Nordpay")
     html = client.get(LIST_URL).text

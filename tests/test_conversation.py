@@ -14,13 +14,6 @@ from tests.support.people import member_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def sam(client):
-    user = member_of("Sales", "sam")
-    client.force_login(user)
-    return user
-
-
 def test_a_reply_written_on_the_lead_page_reaches_the_lead_threaded(client, sam, smtp, settings):
     settings.SALES_FROM_EMAIL = "Sales <sales@example.com>"
     aino = lead("Aino Virtanen", "Nordpay")

@@ -11,17 +11,9 @@ from django.utils import timezone
 
 from contact.models import LostReason
 from tests.support.leads import edit_url, lead, triage
-from tests.support.people import member_of
 
 pytestmark = pytest.mark.django_db
 PIPELINE = reverse("contact_pipeline")
-
-
-@pytest.fixture
-def sam(client):
-    user = member_of("Sales", "sam")
-    client.force_login(user)
-    return user
 
 
 def forecast_rows(html: str) -> dict[str, list[str]]:

@@ -31,13 +31,6 @@ def deliver(raw: bytes, key: str = KEY):
     })  # fmt: skip
 
 
-@pytest.fixture
-def sam(client):
-    user = member_of("Sales", "sam")
-    client.force_login(user)
-    return user
-
-
 def test_the_leads_answer_lands_on_their_timeline_once_with_its_file(client, written):
     aino, sent_id = written
     raw = lead_answer(in_reply_to=sent_id, attach=True)

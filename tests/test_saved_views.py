@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 SAVE = reverse("contact_saved_view_save")
 
 
-@pytest.fixture
-def sam(client):
-    user = member_of("Sales", "sam")
-    client.force_login(user)
-    return user
-
-
 def views_on(page: str) -> dict[str, str]:
     """The saved views above the list: name → the address it opens."""
     nav = page.split('aria-label="Saved views"', 1)[1].split("</nav>", 1)[0]
