@@ -15,11 +15,11 @@ from django.urls import reverse
 from contact.models import Inquiry
 from performance.models import DailyCount, SourceCount
 from tests.support.builders import ArticleFactory
+from tests.support.html import rows_of
 from tests.support.leads import VALID
 from tests.support.people import member_of
 from tests.support.processes import production_env, start_worker
 from tests.support.waiting import until
-from tests.test_visits import rows_of
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

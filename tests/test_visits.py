@@ -4,9 +4,7 @@ the lead's first touch (the visit that ended in the form, and the articles read 
 
 import csv
 import io
-import re
 from datetime import timedelta
-from html import unescape
 
 import pytest
 from django.core.cache import cache
@@ -19,23 +17,11 @@ from performance.folding import fold_counts
 from performance.models import DailyCount, Kind, SourceCount
 from tests.support.builders import ArticleFactory
 from tests.support.counting import BROWSER, counted, reader
+from tests.support.html import rows_of
 from tests.support.leads import edit_url, send
 from tests.support.people import member_of
 
 pytestmark = pytest.mark.django_db
-
-
-def rows_of(page: str) -> dict[str, list[str]]:
-    """The report table: each row's name → its cells' text."""
-    body = page.split("performance__table", 1)[1].split("<tbody>", 1)[1].split("</tbody>")[0]
-    rows = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
-        name = re.sub(r"<[^>]+>", " ", re.search(r"<th[^>]*>(.*?)</th>", row, re.S)[1])
-        name = unescape(re.sub(r"<div.*", "", name, flags=re.S)).split("  ")[0].strip()
-        cells = [unescape(" ".join(re.sub(r"<[^>]+>", " ", c).split()))
-                 for c in re.findall(r"<td>(.*?)</td>", row, re.S)]  # fmt: skip
-        rows[name] = cells
-    return rows
 
 
 OTHER_BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1"

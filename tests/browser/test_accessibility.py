@@ -1,21 +1,14 @@
 """WCAG 2.2 AA with axe-core, keyboard access and layout at phone and desktop widths."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from articles.models import ArticlePage
+from tests.browser.axe import violations
 from tests.browser.forms import fill_contact_form
 from tests.support.builders import long_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHECKED = [*WCAG_22_AA, "best-practice"]  # landmark-unique, region, heading-order, …
-
-
-def violations(page: Page) -> list[str]:
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": CHECKED}})
-    return [f"{v['id']}: {v['nodes'][0]['target']}" for v in result.response["violations"]]
 
 
 def test_no_wcag_violations_on_any_kind_of_page(page: Page, site):

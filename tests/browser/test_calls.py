@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from calls.links import booking_url
 from calls.models import Call, CallHours
-from tests.browser.test_accessibility import violations
+from tests.browser.axe import violations
 from tests.support.leads import lead
 from tests.support.people import member_of
 
