@@ -34,11 +34,16 @@ class NoteFormatter(LogFormatter):
 
 
 class ChangeFormatter(LogFormatter):
+    """One save's changes, a line each ("Status: New → Contacted"); entries from before saves
+    were kept whole hold one change."""
+
     label = _("Triage change")
 
     def format_message(self, log_entry) -> str:
-        data = log_entry.data
-        return f"{data.get('label', '')}: {data.get('from') or '—'} → {data.get('to') or '—'}"
+        changes = log_entry.data.get("changes") or [log_entry.data]
+        return "\n".join(
+            f"{c.get('label', '')}: {c.get('from') or '—'} → {c.get('to') or '—'}" for c in changes
+        )
 
 
 class EmailFormatter(LogFormatter):
@@ -74,13 +79,14 @@ def shown(inquiry: Inquiry, field: str) -> str:
 def record(before: Inquiry, after: Inquiry, user, note: str = "") -> list[str]:
     """Log each tracked change and the note; returns the names of the fields that changed.
     An assignment to someone else tells the new owner (through the background queue)."""
-    changed = []
-    for field, label in TRACKED.items():
-        old, new = shown(before, field), shown(after, field)
-        if old != new:
-            changed.append(field)
-            log(after, CHANGE, user=user, data={"field": field, "label": label, "from": old,
-                                                 "to": new})  # fmt: skip
+    changes = [
+        {"field": field, "label": str(label), "from": old, "to": new}
+        for field, label in TRACKED.items()
+        if (old := shown(before, field)) != (new := shown(after, field))
+    ]
+    if changes:  # one save, one entry listing what it changed
+        log(after, CHANGE, user=user, data={"changes": changes})
+    changed = [change["field"] for change in changes]
     if note.strip():
         log(after, NOTE, user=user, data={"text": note.strip()})
     if "owner" in changed and after.owner_id and after.owner_id != getattr(user, "pk", None):

@@ -158,6 +158,10 @@ class InquiryViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             timeline.LeadPanel("contact/admin/lead_contact_panel.html", heading=_("Lead")),
+            MultiFieldPanel(  # what the reader sent, first: then triage, then the timeline
+                [FieldPanel(name, read_only=True) for name in SUBMITTED_FIELDS],
+                heading=_("What they sent"),
+            ),
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("status"), FieldPanel("owner")]),
@@ -178,10 +182,6 @@ class InquiryViewSet(ModelViewSet):
                 heading=_("E-mail the lead"),
             ),
             timeline.LeadPanel("contact/admin/lead_timeline_panel.html", heading=_("Timeline")),
-            MultiFieldPanel(
-                [FieldPanel(name, read_only=True) for name in SUBMITTED_FIELDS],
-                heading=_("Submitted"),
-            ),
         ],
         base_form_class=InquiryTriageForm,
     )
