@@ -161,6 +161,11 @@ class ArticlePage(KnownRestrictionsMixin, Page):
     source_checksum = models.CharField(
         max_length=64, blank=True, editable=False, help_text=_("SHA-256 of the imported text file.")
     )
+    send_to_subscribers = models.BooleanField(
+        _("send to subscribers"),
+        default=True,
+        help_text=_("With the next digest of new articles, once it is first published."),
+    )
     to_write = models.BooleanField(
         _("article to write"),
         default=False,
@@ -205,6 +210,7 @@ class ArticlePage(KnownRestrictionsMixin, Page):
             heading=_("For search engines"),
         ),
         SeoPanel(heading=_("Search and social previews")),
+        FieldPanel("send_to_subscribers", heading=_("Newsletter")),
     ]
     base_form_class = ArticlePageForm
     search_fields = Page.search_fields + [

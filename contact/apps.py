@@ -23,6 +23,8 @@ class ContactConfig(AppConfig):
                 "contact_leads_report_results",
                 "contact_attachment",
                 "contact_saved_view_save",
+                "contact_companies",
+                "contact_company",
                 "contact_saved_view_delete",
             ),
             namespaces=(

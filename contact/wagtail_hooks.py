@@ -8,6 +8,7 @@ from access.menu import PermittedMenuItem
 
 from .admin import saved_views, timeline
 from .admin.bulk import BULK_ACTIONS
+from .admin.companies import CompaniesView, CompanyView
 from .admin.dashboard import add_sales_panels
 from .admin.pipeline import PipelineView
 from .admin.team_lists import lost_reason_viewset, saved_reply_viewset
@@ -29,6 +30,8 @@ hooks.register("construct_homepage_panels", add_sales_panels)
 def register_sales_urls():
     return [
         path("pipeline/", PipelineView.as_view(), name="contact_pipeline"),
+        path("companies/", CompaniesView.as_view(), name="contact_companies"),
+        path("companies/<str:domain>/", CompanyView.as_view(), name="contact_company"),
         path("leads/views/save/", saved_views.save_view, name="contact_saved_view_save"),
         path(
             "leads/views/<int:pk>/delete/",
@@ -52,6 +55,14 @@ def register_pipeline_menu_item():
     return PermittedMenuItem(
         _("Pipeline"), reverse("contact_pipeline"), icon_name="list-ul", order=151,
         permission="contact.change_inquiry",
+    )  # fmt: skip
+
+
+@hooks.register("register_admin_menu_item")
+def register_companies_menu_item():
+    return PermittedMenuItem(
+        _("Companies"), reverse("contact_companies"), icon_name="group", order=153,
+        permission="contact.view_inquiry",
     )  # fmt: skip
 
 

@@ -1,15 +1,22 @@
 """The e-mails of a subscription, sent by the worker and retried like every e-mail: the
-confirmation (double opt-in). Every e-mail to a subscriber carries the one-click unsubscribe."""
+confirmation (double opt-in) and the digests (HTML and plain text, each article with its cover).
+Every e-mail to a subscriber carries the one-click unsubscribe."""
+
+from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from articles import images
+from articles.meta import OG_IMAGE_SPEC
+from articles.site_url import absolute
 from contact.notifications import header_safe, send_or_retry
 
 from .links import confirm_url, unsubscribe_url
-from .models import Subscriber
+from .models import Delivery, Subscriber
 
 
 def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
@@ -45,3 +52,37 @@ def send_confirmation(subscriber_pk: int, attempt: int = 1) -> str:
         confirmation_for(subscriber), attempt, f"The confirmation of subscriber {subscriber_pk}",
         lambda when: send_confirmation.using(run_after=when).enqueue(subscriber_pk, attempt + 1),
     )  # fmt: skip
+
+
+def digest_for(delivery: Delivery) -> EmailMultiAlternatives:
+    """The digest as this subscriber gets it: the articles they asked for, newest first."""
+    subscriber = delivery.subscriber
+    articles = [a for a in delivery.digest.articles.live().select_related("city").order_by(
+        "-first_published_at") if subscriber.wants([a])]  # fmt: skip
+    items = [{"title": a.title, "intro": a.intro, "url": absolute(a.url),
+              "cover": cover_url(a)} for a in articles]  # fmt: skip
+    context = {"items": items, "unsubscribe": unsubscribe_url(subscriber),
+               "site_name": settings.WAGTAIL_SITE_NAME}  # fmt: skip
+    subject = (
+        items[0]["title"]
+        if len(items) == 1
+        else _("%(count)s new articles from %(site)s")
+        % {"count": len(items), "site": settings.WAGTAIL_SITE_NAME}
+    )
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    message = EmailMultiAlternatives(
+        header_safe(subject), render_to_string("newsletter/email/digest.txt", context),
+        settings.DEFAULT_FROM_EMAIL, [subscriber.email],
+        headers={"Message-ID": f"<digest-{delivery.digest_id}-{subscriber.pk}@{domain}>",
+                 "Precedence": "bulk", **unsubscribe_headers(subscriber)},
+    )  # fmt: skip
+    message.attach_alternative(
+        render_to_string("newsletter/email/digest.html", context), "text/html"
+    )
+    return message
+
+
+def cover_url(article) -> str:
+    cover = article.cover
+    rendition = images.rendition(cover, OG_IMAGE_SPEC) if cover else None
+    return absolute(rendition.url) if rendition else ""

@@ -1,9 +1,15 @@
 """Subscribers: an address, what they want to hear about, and where the subscription stands.
 Kept only while it is needed: unconfirmed and unsubscribed addresses go after a few days."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import register_setting
+
+WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
+            _("Saturday"), _("Sunday")]  # fmt: skip
 
 
 class Subscriber(models.Model):
@@ -28,3 +34,72 @@ class Subscriber(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+    def wants(self, articles) -> bool:
+        """No interests: every article; else one about a chosen city or topic."""
+        if not self.interests:
+            return True
+        for article in articles:
+            about = {f"topic:{slug}" for slug in article.topics.values_list("slug", flat=True)}
+            about |= {f"city:{article.city.slug}"} if article.city else set()
+            if about & set(self.interests):
+                return True
+        return False
+
+
+@register_setting(icon="mail")
+class NewsletterSettings(BaseSiteSetting):
+    """When digests go out: as soon as an article is published, or weekly on a day and hour."""
+
+    class Rhythm(models.TextChoices):
+        NOW = "now", _("As soon as an article is published")
+        WEEKLY = "weekly", _("Weekly")
+
+    rhythm = models.CharField(
+        _("digest rhythm"), max_length=10, choices=Rhythm.choices, default=Rhythm.WEEKLY
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("weekly on"), default=0, choices=list(enumerate(WEEKDAYS))
+    )
+    hour = models.PositiveSmallIntegerField(
+        _("at (hour, site time)"), default=9, validators=[MaxValueValidator(23)]
+    )
+
+    class Meta:
+        verbose_name = _("newsletter")
+
+
+class Digest(models.Model):
+    """New articles sent together; each subscriber's copy is a Delivery."""
+
+    created_at = models.DateTimeField(default=timezone.now)
+    articles = models.ManyToManyField("articles.ArticlePage", related_name="+")
+
+    def __str__(self) -> str:
+        return f"Digest of {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Delivery(models.Model):
+    """One subscriber's copy of a digest: made once, sent once (its Message-ID is fixed, so a
+    resend after a worker died mid-send is the same message to the mail program)."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Not sent")
+
+    digest = models.ForeignKey(Digest, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "subscriber"], name="one_copy_each")
+        ]
+        indexes = [models.Index(fields=["state", "next_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.digest} to {self.subscriber_id}"

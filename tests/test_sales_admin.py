@@ -2,11 +2,13 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from contact.models import Inquiry
@@ -115,3 +117,31 @@ def test_leads_by_article_report_for_editors_and_sales(client, sales, leads):
         assert "Aino Virtanen" not in html, "counts only, no personal data"
     client.logout()
     assert client.get(url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_leads_by_article_has_the_period_filter_of_content_performance(client, sales, article):
+    recent = lead("Aino Virtanen", "Nordpay", source_article=article, status="won",
+                  deal_value=12000)  # fmt: skip
+    old = lead("Ola Nord", "Fjordly", source_article=article)
+    Inquiry.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+    client.force_login(sales)
+    url = reverse("contact_leads_report")
+
+    def totals(**query) -> list[str]:
+        rows = list(
+            csv.DictReader(
+                io.StringIO(
+                    b"".join(client.get(url, {**query, "export": "csv"}).streaming_content).decode()
+                )
+            )
+        )
+        return [row["Leads"] for row in rows if row["Article"] == article.title]  # fmt: skip
+
+    assert totals() == ["2"]
+    assert totals(period="30") == ["1"]
+    since = (timezone.localdate() - timedelta(days=45)).isoformat()
+    until = (timezone.localdate() - timedelta(days=35)).isoformat()
+    assert totals(created_at_from=since, created_at_to=until) == ["1"]
+    page = client.get(url, {"period": "7"}).text
+    assert "€12,000" in page and recent.name not in page

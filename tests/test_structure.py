@@ -98,3 +98,15 @@ def test_no_module_is_longer_than_the_house_limit():
         if (lines := len(path.read_text().splitlines())) > LONGEST_MODULE
     }
     assert long == {}
+
+
+def test_every_app_is_installed_with_the_project():
+    """Scripts run from elsewhere (the benchmark's editor) import the apps as installed."""
+    import tomllib
+
+    from django.conf import settings
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    included = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    apps = {app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir()}
+    assert {app for app in apps if f"{app}*" not in included} == set()

@@ -206,6 +206,7 @@ WORKER_PERIODIC_JOBS = [
     "contact.reminders.remind",  # the owners' morning reminders, unassigned-lead alerts
     "contact.mailbox.poll",  # leads' answers from the shared mailbox (INBOUND_IMAP_URL)
     "newsletter.retention.purge",  # unconfirmed and unsubscribed addresses, after a few days
+    "newsletter.digests.run",  # new articles to subscribers, at the editors' rhythm
     "performance.folding.fold_counts",  # views and clicks from Redis into daily rows
 ]
 # Daily counts older than this are summed into monthly rows (content performance).

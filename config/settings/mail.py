@@ -46,3 +46,4 @@ CALL_RATE_LIMIT = env.int("CALL_RATE_LIMIT", default=20)  # bookings, moves, can
 NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=3)
 NEWSLETTER_GRACE_DAYS = env.int("NEWSLETTER_GRACE_DAYS", default=7)
 NEWSLETTER_RATE_LIMIT = env.int("NEWSLETTER_RATE_LIMIT", default=5)
+NEWSLETTER_PER_MINUTE = env.int("NEWSLETTER_PER_MINUTE", default=60)  # digest e-mails a minute

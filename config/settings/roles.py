@@ -11,9 +11,10 @@ SHARED_RECORDS = ("author", "city", "office", "calltoaction")
 PUBLISHED_RECORDS = ("office", "calltoaction")
 MEDIA = ("wagtailimages.%s_image", "wagtaildocs.%s_document")
 REPORTS = ("contact.view_leadsreport", "performance.view_contentperformance")
-SUBSCRIBERS = {"Editors": ["newsletter.view_subscriber"],
+SUBSCRIBERS = {"Editors": ["newsletter.view_subscriber", "newsletter.change_newslettersettings"],
                "Moderators": ["newsletter.view_subscriber", "newsletter.change_subscriber",
-                              "newsletter.delete_subscriber"]}  # fmt: skip
+                              "newsletter.delete_subscriber",
+                              "newsletter.change_newslettersettings"]}  # fmt: skip
 
 
 def _content(actions: tuple[str, ...], page_actions: tuple[str, ...]) -> dict:

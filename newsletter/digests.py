@@ -1,0 +1,98 @@
+"""Digests: new articles by e-mail to every confirmed subscriber whose interests they match, at
+the rhythm editors chose (Settings › Newsletter). The worker makes a digest of the articles
+first published in the last DIGEST_WINDOW that were never sent, one Delivery per subscriber
+(at most once: a unique row), then sends NEWSLETTER_PER_MINUTE of them a minute, retried with
+back-off like every e-mail; a resend after a crash carries the same Message-ID."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Site
+
+from articles.models import ArticlePage
+from background.locks import only_one_worker
+from contact.notifications import backoff, is_permanent
+
+from .mail import digest_for
+from .models import Delivery, Digest, NewsletterSettings, Subscriber
+
+DIGEST_WINDOW = timedelta(days=8)  # older articles are never mailed (the archive, the launch)
+
+
+def run(now: datetime | None = None) -> None:
+    """The worker's every-minute job; one worker at a time."""
+    now = now or timezone.now()
+    with only_one_worker("newsletter.digests") as mine:
+        if mine:
+            make_digest(now)
+            send_some(now)
+
+
+def is_time(now: datetime) -> bool:
+    site = Site.objects.filter(is_default_site=True).first()
+    chosen = NewsletterSettings.for_site(site) if site else NewsletterSettings()
+    if chosen.rhythm == NewsletterSettings.Rhythm.NOW:
+        return True
+    local = timezone.localtime(now)
+    last = Digest.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    return (local.weekday(), local.hour) == (chosen.weekday, chosen.hour) and (
+        last is None or now - last > timedelta(hours=23)
+    )
+
+
+def new_articles(now: datetime):
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(send_to_subscribers=True, first_published_at__gte=now - DIGEST_WINDOW)
+        .exclude(pk__in=Digest.articles.through.objects.values("articlepage_id"))
+    )
+
+
+@transaction.atomic
+def make_digest(now: datetime) -> Digest | None:
+    articles = list(new_articles(now).select_related("city"))
+    if not articles or not is_time(now):
+        return None
+    digest = Digest.objects.create(created_at=now)
+    digest.articles.set(articles)
+    readers = Subscriber.objects.filter(state=Subscriber.State.ACTIVE)
+    Delivery.objects.bulk_create(
+        [Delivery(digest=digest, subscriber=s, next_at=now) for s in readers if s.wants(articles)],
+        ignore_conflicts=True,
+    )
+    return digest
+
+
+def send_some(now: datetime) -> int:
+    """Up to NEWSLETTER_PER_MINUTE copies; each row locked while it is sent (skip_locked)."""
+    sent = 0
+    for _ in range(settings.NEWSLETTER_PER_MINUTE):
+        with transaction.atomic():
+            delivery = (
+                Delivery.objects.select_for_update(skip_locked=True)
+                .filter(state=Delivery.State.WAITING, next_at__lte=now)
+                .filter(Q(subscriber__state=Subscriber.State.ACTIVE))
+                .select_related("digest", "subscriber").order_by("pk").first()
+            )  # fmt: skip
+            if delivery is None:
+                break
+            send_one(delivery, now)
+            sent += 1
+    return sent
+
+
+def send_one(delivery: Delivery, now: datetime) -> None:
+    delivery.attempts += 1
+    try:
+        digest_for(delivery).send(fail_silently=False)
+    except Exception as error:
+        gave_up = is_permanent(error) or delivery.attempts >= settings.LEAD_MAIL_MAX_ATTEMPTS
+        delivery.state = Delivery.State.FAILED if gave_up else Delivery.State.WAITING
+        delivery.next_at = now + backoff(delivery.attempts)
+    else:
+        delivery.state, delivery.sent_at = Delivery.State.SENT, now
+    delivery.save(update_fields=["state", "attempts", "next_at", "sent_at"])
