@@ -36,9 +36,11 @@ urlpatterns = [
 ]
 
 if settings.ANYMAIL.get("MAILGUN_WEBHOOK_SIGNING_KEY"):  # leads' answers (contact/inbox.py)
-    from anymail.webhooks.mailgun import MailgunInboundWebhookView
+    from anymail.webhooks.mailgun import MailgunInboundWebhookView, MailgunTrackingWebhookView
 
     urlpatterns.insert(0, path("mail/inbound/mailgun/", MailgunInboundWebhookView.as_view()))
+    # Bounces and complaints (newsletter/receivers.py): nothing more to that address.
+    urlpatterns.insert(0, path("mail/tracking/mailgun/", MailgunTrackingWebhookView.as_view()))
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Images only: documents go through /documents/, which checks their privacy settings.

@@ -7,3 +7,8 @@ class NewsletterConfig(AppConfig):
 
     name = "newsletter"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

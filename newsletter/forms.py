@@ -44,3 +44,16 @@ class SubscribeForm(forms.Form):
 
     def clean_article(self) -> ArticlePage | None:
         return source_article(self.cleaned_data.get("article", ""))
+
+
+class InterestsForm(forms.Form):
+    """A subscriber's choice of cities and topics, from the link in every e-mail."""
+
+    interests = forms.MultipleChoiceField(
+        label=_("Only about"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to get every new article."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["interests"].choices = interest_choices()

@@ -59,8 +59,7 @@ def digest_for(delivery: Delivery) -> EmailMultiAlternatives:
     subscriber = delivery.subscriber
     articles = [a for a in delivery.digest.articles.live().select_related("city").order_by(
         "-first_published_at") if subscriber.wants([a])]  # fmt: skip
-    items = [{"title": a.title, "intro": a.intro, "url": absolute(a.url),
-              "cover": cover_url(a)} for a in articles]  # fmt: skip
+    items = digest_items(articles)
     context = {"items": items, "unsubscribe": unsubscribe_url(subscriber),
                "site_name": settings.WAGTAIL_SITE_NAME}  # fmt: skip
     subject = (
@@ -80,6 +79,12 @@ def digest_for(delivery: Delivery) -> EmailMultiAlternatives:
         render_to_string("newsletter/email/digest.html", context), "text/html"
     )
     return message
+
+
+def digest_items(articles) -> list[dict]:
+    """What the digest shows of each article: title, lead, address, cover."""
+    return [{"title": a.title, "intro": a.intro, "url": absolute(a.url), "cover": cover_url(a)}
+            for a in articles]  # fmt: skip
 
 
 def cover_url(article) -> str:

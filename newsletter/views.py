@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from access.ratelimit import client_over_limit, over_limit
 
-from .forms import SubscribeForm
+from .forms import InterestsForm, SubscribeForm
 from .links import CONFIRM, MANAGE, subscriber_of
 from .mail import send_confirmation
 from .models import Subscriber
@@ -95,9 +95,16 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = subscriber_of(token, MANAGE)
     if subscriber is None:
         return render(request, "newsletter/link_expired.html", status=404)
-    if request.method == "POST" and subscriber.state != Subscriber.State.UNSUBSCRIBED:
+    preferences = InterestsForm(initial={"interests": subscriber.interests})
+    if request.method == "POST" and request.POST.get("action") == "preferences":
+        preferences = InterestsForm(request.POST)
+        if preferences.is_valid():  # the same link: change what to hear about
+            subscriber.interests = sorted(preferences.cleaned_data["interests"])
+            subscriber.save(update_fields=["interests"])
+    elif request.method == "POST" and subscriber.state != Subscriber.State.UNSUBSCRIBED:
         subscriber.state, subscriber.unsubscribed_at = (
             Subscriber.State.UNSUBSCRIBED, timezone.now()
         )  # fmt: skip
         subscriber.save(update_fields=["state", "unsubscribed_at"])
-    return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+    return render(request, "newsletter/unsubscribe.html",
+                  {"subscriber": subscriber, "preferences": preferences})  # fmt: skip

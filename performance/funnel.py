@@ -21,7 +21,7 @@ from .models import DailyCount, FoldedBatch, Kind, MonthlyCount, PendingCount
 
 STEPS = ("views", "cta_clicks", "form_views", "leads", "qualified", "won")
 TOUCHES = ("first_touch_leads", "first_touch_value", "assisted_leads", "assisted_value")
-COLUMNS = ("visitors", *STEPS, "won_value", *TOUCHES)
+COLUMNS = ("visitors", *STEPS, "won_value", *TOUCHES, "subscribers")
 NO_ARTICLE = _("No article (came to the contact page directly)")
 NO_ROW_NAME = {"city": _("No city"), "author": _("No author")}
 
@@ -131,7 +131,7 @@ def row_for(name: str, counts: dict, leads: dict, **extra) -> dict:
     row = {"name": name, **extra}
     for column in ("visitors", "views", "cta_clicks", "form_views"):
         row[column] = counts.get(column, 0)
-    for column in TOUCHES:
+    for column in (*TOUCHES, "subscribers"):
         row.setdefault(column, 0)
     row["leads"] = leads.get("total", 0)
     for column in ("qualified", "won", "won_value"):

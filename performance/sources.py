@@ -5,11 +5,12 @@ touch) and those it was read in before another article's call to action (assiste
 from collections import defaultdict
 from itertools import pairwise
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from contact.funnel import FUNNEL, rate
 from contact.models import Status
+from newsletter.models import Subscriber
 
 from .funnel import Period, leads_in, unfolded
 from .models import SourceCount
@@ -81,12 +82,18 @@ def touches(period: Period) -> tuple[dict[str, dict], dict[str, dict]]:
 
 
 def with_touches(rows: list[dict], period: Period) -> list[dict]:
-    """Article rows with their first-touch and assisted leads and won value."""
+    """Article rows with their first-touch and assisted leads and won value, and the readers
+    who subscribed from them (confirmed in the period)."""
     first, assisted = touches(period)
+    subscribed = dict(
+        Subscriber.objects.filter(confirmed_at__date__range=(period.start, period.end))
+        .values("source_article_id").annotate(n=Count("pk")).values_list("source_article_id", "n")
+    )  # fmt: skip
     for row in rows:
         path = row["article"].url if row.get("article") else None
         row["first_touch_leads"] = first[path]["leads"] if path in first else 0
         row["first_touch_value"] = first[path]["won_value"] if path in first else 0
         row["assisted_leads"] = assisted[path]["leads"] if path in assisted else 0
         row["assisted_value"] = assisted[path]["won_value"] if path in assisted else 0
+        row["subscribers"] = subscribed.get(row["article"].pk, 0) if row.get("article") else 0
     return rows

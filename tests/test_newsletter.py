@@ -2,7 +2,11 @@
 SMTP server), one subscriber per address, no enumeration, honeypot, limits, posts only from the
 site's own pages, one-click unsubscribe (RFC 8058), addresses kept only while needed."""
 
+import hashlib
+import hmac
+import json
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -10,9 +14,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import ArticlePage
 from newsletter.models import Subscriber
 from newsletter.retention import purge
-from tests.support.builders import ArticleFactory
+from tests.support.builders import ArticleFactory, CityFactory
+from tests.support.html import rows_of
 from tests.support.jobs import run_jobs
 from tests.support.people import member_of
 
@@ -128,3 +134,66 @@ def test_editors_see_the_subscribers_and_sales_do_not(client):
     sales = Client()
     sales.force_login(member_of("Sales", "sam"))
     assert sales.get(url).status_code in (302, 403)
+
+
+def mailgun_event(event: str, recipient: str, key: str = "test-signing-key") -> dict:
+    """A Mailgun tracking webhook's JSON body, signed as Mailgun signs it."""
+    timestamp, token = str(int(time.time())), "b" * 50
+    signature = hmac.new(key.encode(), f"{timestamp}{token}".encode(), hashlib.sha256).hexdigest()
+    return {
+        "signature": {"timestamp": timestamp, "token": token, "signature": signature},
+        "event-data": {"event": event, "recipient": recipient, "timestamp": float(timestamp),
+                       "severity": "permanent", "message": {"headers": {"message-id": "x@y"}}},
+    }  # fmt: skip
+
+
+def test_a_bounce_or_a_complaint_stops_the_mail_and_a_forgery_does_not(client):
+    for email in ("gone@example.com", "annoyed@example.com", "fine@example.com"):
+        Subscriber.objects.create(email=email, state="active")
+    hook = "/mail/tracking/mailgun/"
+    post = lambda body: client.post(hook, json.dumps(body), content_type="application/json")  # noqa: E731
+    assert post(mailgun_event("failed", "gone@example.com")).status_code == 200
+    assert post(mailgun_event("complained", "Annoyed@example.com")).status_code == 200
+    assert post(mailgun_event("failed", "fine@example.com", key="forged")).status_code == 400
+    assert post(mailgun_event("delivered", "fine@example.com")).status_code == 200
+    states = dict(Subscriber.objects.values_list("email", "state"))
+    assert states == {"gone@example.com": "unsubscribed", "annoyed@example.com": "unsubscribed",
+                      "fine@example.com": "active"}  # fmt: skip
+
+
+def test_the_link_in_every_mail_also_changes_what_to_hear_about(client, smtp):
+    ArticleFactory(city=CityFactory(name="Oulu"))
+    subscribe(client)
+    run_jobs()
+    [mail] = smtp.messages
+    client.post(link_in(mail, "confirm"))
+    manage = (
+        re.sub(r"\s+", "", mail["List-Unsubscribe"]).strip("<>").replace("http://testserver", "")
+    )
+    page = client.get(manage).text
+    assert "Or choose what to hear about" in page and "Oulu" in page
+    client.post(manage, {"action": "preferences", "interests": ["city:oulu"]})
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.state, subscriber.interests) == ("active", ["city:oulu"])
+    client.post(manage, {"action": "preferences", "interests": ["city:mars"]})
+    assert Subscriber.objects.get().interests == ["city:oulu"], "a choice not offered is refused"
+
+
+def test_editors_see_who_follows_what_the_next_digest_holds_and_which_article_won_them(client):
+    article = ArticleFactory(title="Hiring in Oulu")
+    long_ago = timezone.now() - timedelta(days=30)  # the launch articles: no digest sends them
+    ArticlePage.objects.exclude(pk=article.pk).update(first_published_at=long_ago)
+    Subscriber.objects.create(email="a@example.com", state="active", source_article=article,
+                              confirmed_at=timezone.now())  # fmt: skip
+    Subscriber.objects.create(email="b@example.com")
+    client.force_login(member_of("Editors", "eve"))
+    home = client.get(reverse("wagtailadmin_home")).text
+    assert "1 subscribed, 1 waiting for their confirmation." in home
+    assert "The next digest holds 1 new article." in home
+    preview = client.get(reverse("newsletter_digest_preview"))
+    assert preview.status_code == 200 and "Hiring in Oulu" in preview.text
+    report = rows_of(client.get(reverse("content_performance"), {"days": "7"}).text)
+    assert report["Hiring in Oulu"][-1] == "1", "subscribed from the article"
+    sales = Client()
+    sales.force_login(member_of("Sales", "sam"))
+    assert sales.get(reverse("newsletter_digest_preview")).status_code in (302, 403)

@@ -24,6 +24,7 @@ HEADINGS = {
     "first_touch_leads": _("First-touch leads"),
     "first_touch_value": _("First-touch won value (EUR)"), "assisted_leads": _("Assisted leads"),
     "assisted_value": _("Assisted won value (EUR)"), "visits": _("Visits"),
+    "subscribers": _("Subscribed"),
     "cta_clicks_rate": _("CTA clicks / views"), "form_views_rate": _("Form views / CTA clicks"),
     "leads_rate": _("Leads / form views"), "qualified_rate": _("Qualified / leads"),
     "won_rate": _("Won / qualified"),
