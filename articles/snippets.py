@@ -166,7 +166,7 @@ class Office(SharedBlockMixin):
         """The live office list as it will read once this office is published."""
         offices = [other for other in Office.objects.filter(live=True) if other.pk != self.pk]
         listed = sorted([*offices, self], key=lambda item: (item.sort_order, item.pk or 0))
-        return {"preview_offices": listed}
+        return {"preview_offices": listed, "preview_focus": "offices-heading"}
 
     @property
     def locality(self) -> str:
@@ -230,7 +230,7 @@ class CallToAction(SharedBlockMixin):
             super().save(*args, update_fields=update_fields, **kwargs)
 
     def preview_shown(self) -> dict:
-        return {"call_to_action": self}
+        return {"call_to_action": self, "preview_focus": "cta-heading"}
 
     def preview_picked_by(self) -> dict | None:
         return {"call_to_action": self} if self.pk else None  # an article that picked it

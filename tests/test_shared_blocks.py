@@ -75,6 +75,9 @@ def test_call_to_action_edit_is_a_draft_previewed_on_an_article_until_published(
     shown = preview(editor_client, "calltoaction", "preview_on_edit", data, cta.pk)
     assert_on_an_article(shown)
     assert "Grow Your Backend Team" in shown
+    assert 'js/preview-focus.js" data-focus="cta-heading"' in shown, "opens at the block"
+    assert 'id="cta-heading"' in shown
+    assert "preview-focus" not in reader.get(article.url).text, "readers never get it"
 
     response = editor_client.post(
         url("calltoaction", "edit", cta.pk), {**data, "action-publish": "1"}

@@ -91,3 +91,17 @@ def test_the_preview_shows_the_cover_a_draft_will_get(page: Page, site, login):
     cover.evaluate("img => img.decode()")  # drawn and loaded, not a broken image
     assert cover.evaluate("img => img.naturalWidth") == 1200
     page.screenshot(path=SHOTS / "editor-preview-cover-1280.png")
+
+
+def test_the_call_to_actions_preview_opens_at_the_call_to_action(page: Page, site, login):
+    from articles.models import CallToAction
+
+    cta = CallToAction.objects.get(is_default=True)
+    login("Editors", "eddie")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site.url}/admin/snippets/articles/calltoaction/edit/{cta.pk}/")
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("iframe#w-preview-iframe")
+    expect(preview.locator("#cta-heading")).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") == 0, "the editor's own page stays where it was"
+    page.screenshot(path=SHOTS / "editor-cta-preview-1280.png")
