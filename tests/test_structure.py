@@ -11,7 +11,7 @@ CONTENT_APPS = {"articles", "calls", "contact", "newsletter", "performance"}
 INFRASTRUCTURE = {"access", "background", "pagecache"}
 # performance's counting side, which content apps feed (settings.COUNTED_PAGES); it hears
 # contact's signal, and names nothing else of theirs.
-COUNTING = ["counting", "beacon", "folding", "sections", "receivers"]
+COUNTING = ["counting", "beacon", "folding", "sections", "receivers", "visits"]
 HEARD = {"contact.signals", "contact.signals.form_viewed_from_article"}
 LONGEST_MODULE = 300
 
