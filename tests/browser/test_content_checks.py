@@ -44,6 +44,10 @@ def test_checks_panel_analyses_the_article_and_its_keyphrase(page: Page, site, l
     expect(panel.get_by_text("The article is short")).to_be_visible()
     expect(panel.get_by_text("No links to other articles")).to_be_visible()
     page.screenshot(path=SHOTS / "editor-checks-1280.png")
+    page.set_viewport_size({"width": 375, "height": 800})
+    expect(panel.get_by_text("No focus keyphrase")).to_be_in_viewport()
+    page.screenshot(path=SHOTS / "editor-checks-375.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_role("tab", name="Promote").click()
     page.get_by_label("Focus keyphrase").fill("backend engineers in Tartu")

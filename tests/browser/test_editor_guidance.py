@@ -75,6 +75,11 @@ def test_editor_writes_with_a_full_title_an_inline_city_and_live_seo_guidance(
     expect(panel.locator("[data-clash-link]")).to_have_text(existing)
     panel.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "editor-seo-1280.png", full_page=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    panel.locator("[data-clash-link]").scroll_into_view_if_needed()
+    expect(panel.locator("[data-clash-link]")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "nothing wider"
+    page.screenshot(path=SHOTS / "editor-seo-375.png")
 
 
 def test_the_preview_shows_the_cover_a_draft_will_get(page: Page, site, login):
@@ -105,3 +110,5 @@ def test_the_call_to_actions_preview_opens_at_the_call_to_action(page: Page, sit
     expect(preview.locator("#cta-heading")).to_be_in_viewport()
     assert page.evaluate("window.scrollY") == 0, "the editor's own page stays where it was"
     page.screenshot(path=SHOTS / "editor-cta-preview-1280.png")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.screenshot(path=SHOTS / "editor-cta-preview-375.png")
