@@ -11,6 +11,10 @@ HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 APP_PORT=${APP_PORT:-$((PORT + 1))}
 WEB_WORKERS=${WEB_WORKERS:-$((2 * $(nproc)))}
+# Search and other client-varied misses run in a gunicorn of their own (BOUNDED_WORKERS, on
+# BOUNDED_PORT) at the lowest CPU weight: a bot's searches get what readers leave of the CPU.
+BOUNDED_PORT=${BOUNDED_PORT:-$((PORT + 3))}
+BOUNDED_WORKERS=${BOUNDED_WORKERS:-2}
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export DATABASE_URL=${DATABASE_URL:-sqlite:///$PWD/db.sqlite3}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-$HOST,localhost,127.0.0.1}
@@ -26,9 +30,11 @@ fi
 
 $PY manage.py collectstatic --noinput -v0
 EDGE_DIR=$(mktemp -d /tmp/edge-XXXXXX)
+bounded_host=()
+[ "$BOUNDED_WORKERS" -gt 0 ] && bounded_host=(--bounded-host "127.0.0.1:$BOUNDED_PORT")
 read -ra VARNISHD < <($PY manage.py edge_vcl "$EDGE_DIR" --host "127.0.0.1:$APP_PORT" \
   --listen "$HOST:$PORT" --memory "${EDGE_MEMORY:-256m}" \
-  --bounded-connections "${EDGE_BOUNDED_CONNECTIONS:-2}")
+  --bounded-connections "${EDGE_BOUNDED_CONNECTIONS:-2}" "${bounded_host[@]}")
 
 pids=()
 stop() {
@@ -44,6 +50,12 @@ trap stop EXIT INT TERM
 # connection, and would otherwise starve an editor's publish and the worker's purges).
 setsid .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
   --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
+if [ "$BOUNDED_WORKERS" -gt 0 ]; then
+  # Its session's scheduling group at nice 19 (autogroup; where the kernel has none, plain nice).
+  setsid sh -c 'echo 19 > /proc/self/autogroup 2>/dev/null; exec nice -n 19 "$@"' bounded \
+    .venv/bin/gunicorn config.wsgi --workers "$BOUNDED_WORKERS" --bind "127.0.0.1:$BOUNDED_PORT" \
+    --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
+fi
 setsid $PY manage.py worker --no-reload & pids+=($!)
 setsid "${VARNISHD[@]}" > >(grep --line-buffered -v '^Debug:') 2>&1 & pids+=($!)
 echo "Serving on http://$HOST:$PORT/ (Varnish) in front of gunicorn on 127.0.0.1:$APP_PORT; Ctrl-C stops"

@@ -23,8 +23,8 @@ backend app{n} {{
 }}
 
 backend app{n}_bounded {{
-    .host = "{host}";
-    .port = "{port}";
+    .host = "{b_host}";
+    .port = "{b_port}";
     .first_byte_timeout = 30s;
     .max_connections = {bounded};{probe}
 }}
@@ -52,21 +52,29 @@ def parse_host(address: str) -> tuple[str, int]:
 
 
 def backends_vcl(
-    hosts: list[str], bounded: int = BOUNDED_CONNECTIONS, probe: bool | None = None
+    hosts: list[str],
+    bounded: int = BOUNDED_CONNECTIONS,
+    probe: bool | None = None,
+    bounded_hosts: list[str] | None = None,
 ) -> str:
     """Two round-robin directors over the hosts: `pages` for cacheable work, `bounded` for
-    what a client can vary (`bounded` connections a host). With `probe` (the default for
-    more than one host), a host whose /healthz/ fails 3 times in 5 is left out until it answers
-    again; a single host is always tried (one answering its probe late under load must not
-    turn every miss into an error)."""
+    what a client can vary (`bounded` connections a host; at `bounded_hosts`, one for each
+    host, where each runs that work in a process of its own at a low CPU weight). With `probe`
+    (the default for more than one host), a host whose /healthz/ fails 3 times in 5 is left out
+    until it answers again; a single host is always tried (one answering its probe late under
+    load must not turn every miss into an error)."""  # fmt: skip
     if not hosts:
         raise ValueError("Name at least one application host (HOST:PORT)")
+    if bounded_hosts and len(bounded_hosts) != len(hosts):
+        raise ValueError("Name one bounded address (HOST:PORT) for each application host")
     probe = len(hosts) > 1 if probe is None else probe
     parts, adds = [DIRECTORS + (PROBE if probe else "")], []
     probe_line = "\n    .probe = health;" if probe else ""
     for n, address in enumerate(hosts):
         host, port = parse_host(address)
-        parts.append(BACKEND.format(n=n, host=host, port=port, bounded=bounded, probe=probe_line))
+        b_host, b_port = parse_host(bounded_hosts[n]) if bounded_hosts else (host, port)
+        parts.append(BACKEND.format(n=n, host=host, port=port, bounded=bounded, probe=probe_line,
+                                    b_host=b_host, b_port=b_port))  # fmt: skip
         adds.append(f"    pages.add_backend(app{n});\n    bounded.add_backend(app{n}_bounded);\n")
     init = "sub vcl_init {\n" + "".join(
         f"    new {name} = directors.round_robin();\n" for name in ("pages", "bounded")
@@ -80,12 +88,13 @@ def write(
     hosts: list[str],
     bounded: int = BOUNDED_CONNECTIONS,
     probe: bool | None = None,
+    bounded_hosts: list[str] | None = None,
 ) -> Path:
     """site.vcl and backends.vcl in `directory`, readable by varnishd's own user (it drops
     privileges: a private temporary folder is out of its reach). Returns site.vcl's path."""
     directory.mkdir(parents=True, exist_ok=True)
     os.chmod(directory, 0o755)
-    (directory / "backends.vcl").write_text(backends_vcl(hosts, bounded, probe))
+    (directory / "backends.vcl").write_text(backends_vcl(hosts, bounded, probe, bounded_hosts))
     vcl = Path(shutil.copy(SITE_VCL, directory / "site.vcl"))
     for path in (vcl, directory / "backends.vcl"):
         os.chmod(path, 0o644)

@@ -368,3 +368,13 @@ def test_a_client_varying_a_query_string_is_limited(edge):
     assert_limited_from([edge.get(f"{article.url}?x={n}", **BROWSER).status for n in range(60)], 20)
     assert edge.get(f"{article.url}?x=3", **BROWSER).cache == "HIT", "a kept one is served"
     assert edge.get(article.url, **BROWSER).status == 200, "the page itself stays open"
+
+
+def test_search_can_run_in_a_process_of_its_own_behind_the_edge():
+    """make serve's bounded gunicorn: searches go to its port, pages to the main one."""
+    vcl = edge_config.backends_vcl(["127.0.0.1:8001"], bounded_hosts=["127.0.0.1:8004"])
+    pages, bounded = vcl.split("backend app0_bounded", 1)
+    assert '.port = "8001"' in pages and '.port = "8004"' in bounded
+    assert "max_connections = 2" in bounded
+    with pytest.raises(ValueError, match="one bounded address"):
+        edge_config.backends_vcl(["127.0.0.1:8001", "10.0.0.2:8001"], bounded_hosts=["x:1"])

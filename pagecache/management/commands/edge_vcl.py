@@ -20,12 +20,19 @@ class Command(BaseCommand):
         parser.add_argument("--listen", default="127.0.0.1:8000", help="Varnish's HOST:PORT.")
         parser.add_argument("--memory", default="256m", help="Varnish's cache size.")
         parser.add_argument("--bounded-connections", type=int, default=edge.BOUNDED_CONNECTIONS)
+        parser.add_argument(
+            "--bounded-host", action="append", dest="bounded_hosts",
+            help="Where a host runs search and other client-varied work (one per --host).",
+        )  # fmt: skip
 
     def handle(self, directory: Path, hosts: list[str], **options) -> None:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             directory.chmod(0o755)
-            vcl = edge.write(directory / "vcl", hosts, options["bounded_connections"])
+            vcl = edge.write(
+                directory / "vcl", hosts, options["bounded_connections"],
+                bounded_hosts=options["bounded_hosts"],
+            )  # fmt: skip
         except (ValueError, OSError) as error:
             raise CommandError(str(error)) from error
         command = edge.varnishd_command(
