@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make serve`: the production stack on this machine, in the foreground: Varnish on $PORT with
-# the project's VCL, gunicorn behind it on $APP_PORT, and the worker. Ctrl-C stops all three.
+# the project's VCL, gunicorn behind it on $APP_PORT (and one for searches), and the worker. Ctrl-C stops all.
 # Uses the environment's DATABASE_URL and CACHE_URL (defaults: make run's SQLite file, this
 # process's memory); other production settings get local defaults below (README, "Deploy").
 set -euo pipefail
