@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from pagecache import tags
 
-from .admin.editing import ArticlePageForm, SeoPanel, ToWritePanel
+from .admin.editing import ArticlePageForm, LinkSuggestionsPanel, SeoPanel, ToWritePanel
 from .blocks import ArticleBodyBlock, block_text
 from .listing import paginate
 from .routing import ChildRouteMixin, KnownRestrictionsMixin
@@ -191,6 +191,7 @@ class ArticlePage(KnownRestrictionsMixin, Page):
         ),
         FieldPanel("feed_image"),
         FieldPanel("body"),
+        LinkSuggestionsPanel(heading=_("Link to other articles")),
         FieldPanel("call_to_action"),
         InlinePanel(
             "related_links",

@@ -11,6 +11,8 @@ from access.menu import ContentStaffMenuItem
 
 from .admin.calendar import PlanningCalendarView
 from .admin.checks import use_article_checks
+from .admin.link_chooser import open_links_at_blog
+from .admin.link_chooser import urlpatterns as link_chooser_urls
 from .admin.links import ArticleLinksView
 from .admin.newsroom import ArticleListingViewSet, add_newsroom_panel
 from .admin.scheduling import ScheduleMenuItem
@@ -27,6 +29,8 @@ def register_article_listing():
 
 hooks.register("construct_homepage_panels", add_newsroom_panel)
 hooks.register("construct_wagtail_userbar", use_article_checks)
+# After Wagtail's own features (order 0): the link feature is there to adapt.
+hooks.register("register_rich_text_features", open_links_at_blog, order=1)
 
 
 @hooks.register("register_admin_urls")
@@ -36,6 +40,7 @@ def register_editor_endpoints():
         path("articles/cover-preview/", cover_preview, name="article_cover_preview"),
         path("articles/calendar/", PlanningCalendarView.as_view(), name="article_calendar"),
         path("articles/links/", ArticleLinksView.as_view(), name="article_links"),
+        *link_chooser_urls,
     ]
 
 
@@ -56,7 +61,7 @@ def editor_js():
     return format_html('<script src="{}"></script>', static("js/saves-in-turn.js"))
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")  # Wagtail 8 has no editor-only CSS hook any more
 def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/editor.css"))
 

@@ -55,3 +55,20 @@ def test_only_content_staff_see_the_report(client, editor):
     client.force_login(member_of("Sales", "sally"))
     assert REPORT not in menu_urls(client)
     assert client.get(REPORT).status_code in (302, 403)
+
+
+def test_the_link_chooser_of_the_article_editor_opens_at_the_blog(staff, blog):
+    target = ArticleFactory(title="Hiring in Tampere")
+    editing = staff.get(reverse("wagtailadmin_pages:edit", args=[target.pk])).text
+    chooser = reverse("article_link_chooser")
+    assert f'"pageChooser": "{chooser}"' in editing.replace("&quot;", '"')
+    opened = staff.get(chooser, {"page_type": "wagtailcore.page", "allow_external_link": "true"})
+    assert opened.json()["parent_page_id"] == blog.pk  # Wagtail's own chooser opens at the root
+    assert "Hiring in Tampere" in opened.json()["html"]  # the articles, one click from the text
+    # A link being edited reopens at its page's parent, through the same address.
+    at_blog = staff.get(f"{chooser}{blog.pk}/", {"page_type": "wagtailcore.page"})
+    assert "Hiring in Tampere" in at_blog.json()["html"]
+
+
+def test_the_link_chooser_is_for_signed_in_staff_only(client):
+    assert client.get(reverse("article_link_chooser")).status_code == 302  # to the login

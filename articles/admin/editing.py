@@ -124,3 +124,23 @@ class SeoPanel(Panel):
         @property
         def media(self) -> forms.Media:
             return forms.Media(js=["js/seo-panel.js"], css={"all": ["css/seo-panel.css"]})
+
+
+class LinkSuggestionsPanel(Panel):
+    """Beside the body: what to link to, and a button that links the selected words (or adds
+    the title) at the cursor of the body's text block last edited."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "articles/admin/link_suggestions.html"
+
+        def get_context_data(self, parent_context=None) -> dict:
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            from .suggestions import suggestions_for  # it reads ArticlePage, whose panels these are
+
+            context["suggestions"] = suggestions_for(page) if page.pk else []
+            return context
+
+        @property
+        def media(self) -> forms.Media:
+            return forms.Media(js=["js/link-suggestions.js"])
