@@ -58,7 +58,15 @@ def register_schedule_menu_item():
 
 @hooks.register("insert_editor_js")
 def editor_js():
-    return format_html('<script src="{}"></script>', static("js/saves-in-turn.js"))
+    return format_html(
+        '<script src="{}"></script><script src="{}" data-message="{}"></script>',
+        static("js/saves-in-turn.js"),
+        static("js/empty-blocks.js"),
+        _(
+            "This block is empty. The draft keeps it, but the article cannot be published "
+            "with it: write in it, or delete it."
+        ),
+    )
 
 
 @hooks.register("insert_global_admin_css")  # Wagtail 8 has no editor-only CSS hook any more

@@ -1,8 +1,10 @@
 """Digests: new articles by e-mail to every confirmed subscriber whose interests they match, at
-the rhythm editors chose (Settings › Newsletter). The worker makes a digest of the articles
-first published in the last DIGEST_WINDOW that were never sent, one Delivery per subscriber
-(at most once: a unique row), then sends NEWSLETTER_PER_MINUTE of them a minute, retried with
-back-off like every e-mail; a resend after a crash carries the same Message-ID."""
+each subscriber's rhythm (their own choice, else the editors' in Settings › Newsletter): as soon
+as an article is published, or weekly on the editors' day and hour. For each rhythm the worker
+makes a digest of the articles first published in the last DIGEST_WINDOW that no digest of that
+rhythm has held, one Delivery per subscriber (at most once: a unique row), then sends
+NEWSLETTER_PER_MINUTE of them a minute, retried with back-off like every e-mail; a resend after
+a crash carries the same Message-ID."""
 
 from datetime import datetime, timedelta
 
@@ -17,7 +19,7 @@ from background.locks import only_one_worker
 from contact.notifications import backoff, is_permanent
 
 from .mail import digest_for
-from .models import Delivery, Digest, NewsletterSettings, Subscriber
+from .models import Delivery, Digest, NewsletterSettings, Rhythm, Subscriber, subjects_of
 
 DIGEST_WINDOW = timedelta(days=8)  # older articles are never mailed (the archive, the launch)
 
@@ -27,41 +29,59 @@ def run(now: datetime | None = None) -> None:
     now = now or timezone.now()
     with only_one_worker("newsletter.digests") as mine:
         if mine:
-            make_digest(now)
+            for rhythm in Rhythm:
+                make_digest(now, rhythm)
             send_some(now)
 
 
-def is_time(now: datetime) -> bool:
+def site_choice() -> NewsletterSettings:
     site = Site.objects.filter(is_default_site=True).first()
-    chosen = NewsletterSettings.for_site(site) if site else NewsletterSettings()
-    if chosen.rhythm == NewsletterSettings.Rhythm.NOW:
+    return NewsletterSettings.for_site(site) if site else NewsletterSettings()
+
+
+def is_time(now: datetime, rhythm: str, chosen: NewsletterSettings) -> bool:
+    if rhythm == Rhythm.NOW:
         return True
     local = timezone.localtime(now)
-    last = Digest.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    last = Digest.objects.filter(rhythm=rhythm).order_by("-created_at")
+    last = last.values_list("created_at", flat=True).first()
     return (local.weekday(), local.hour) == (chosen.weekday, chosen.hour) and (
         last is None or now - last > timedelta(hours=23)
     )
 
 
-def new_articles(now: datetime):
+def new_articles(now: datetime, rhythm: str | None = None):
+    """Not yet in a digest of this rhythm (by default the editors'), nor in one for all."""
+    rhythm = rhythm or site_choice().rhythm
+    sent = Digest.articles.through.objects.filter(digest__rhythm__in=[rhythm, ""])
     return (
         ArticlePage.objects.live()
         .public()
         .filter(send_to_subscribers=True, first_published_at__gte=now - DIGEST_WINDOW)
-        .exclude(pk__in=Digest.articles.through.objects.values("articlepage_id"))
+        .exclude(pk__in=sent.values("articlepage_id"))
     )
 
 
+def readers_of(rhythm: str, chosen: NewsletterSettings):
+    """Confirmed subscribers at this rhythm: chosen by themselves, or the editors' for them."""
+    at_rhythm = Q(rhythm=rhythm) | Q(rhythm="") if chosen.rhythm == rhythm else Q(rhythm=rhythm)
+    return Subscriber.objects.filter(at_rhythm, state=Subscriber.State.ACTIVE)
+
+
 @transaction.atomic
-def make_digest(now: datetime) -> Digest | None:
-    articles = list(new_articles(now).select_related("city"))
-    if not articles or not is_time(now):
+def make_digest(now: datetime, rhythm: str = Rhythm.NOW) -> Digest | None:
+    chosen = site_choice()
+    articles = list(new_articles(now, rhythm).select_related("city"))
+    if not articles or not is_time(now, rhythm, chosen):
         return None
-    digest = Digest.objects.create(created_at=now)
+    subjects = set().union(*subjects_of(articles).values())
+    readers = [s for s in readers_of(rhythm, chosen) if s.wants(subjects)]
+    if not readers:  # nobody at this rhythm wants them: they stay new for whoever comes to it
+        return None
+    digest = Digest.objects.create(created_at=now, rhythm=rhythm)
     digest.articles.set(articles)
-    readers = Subscriber.objects.filter(state=Subscriber.State.ACTIVE)
     Delivery.objects.bulk_create(
-        [Delivery(digest=digest, subscriber=s, next_at=now) for s in readers if s.wants(articles)],
+        [Delivery(digest=digest, subscriber=s, next_at=now) for s in readers],
         ignore_conflicts=True,
     )
     return digest

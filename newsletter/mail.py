@@ -5,7 +5,7 @@ Every e-mail to a subscriber carries the one-click unsubscribe."""
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -16,7 +16,7 @@ from articles.site_url import absolute
 from contact.notifications import header_safe, send_or_retry
 
 from .links import confirm_url, unsubscribe_url
-from .models import Delivery, Subscriber
+from .models import Delivery, Subscriber, subjects_of
 
 
 def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
@@ -25,22 +25,29 @@ def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
 
 
-def confirmation_for(subscriber: Subscriber) -> EmailMessage:
+def confirmation_for(subscriber: Subscriber) -> EmailMultiAlternatives:
+    """The double opt-in: plain text, and HTML with the same link as a button."""
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "confirm": confirm_url(subscriber),
+               "days": settings.NEWSLETTER_CONFIRM_DAYS}  # fmt: skip
     lines = [
         _("Hello,"), "",
         _("Someone, we hope you, asked to get new articles of %(site)s at this address.")
         % {"site": settings.WAGTAIL_SITE_NAME}, "",
         _("To start, confirm here (the link works for %(days)s days):")
         % {"days": settings.NEWSLETTER_CONFIRM_DAYS},
-        confirm_url(subscriber), "",
+        context["confirm"], "",
         _("If it was not you, do nothing: without a confirmation the address is deleted."),
     ]  # fmt: skip
-    return EmailMessage(
+    message = EmailMultiAlternatives(
         header_safe(_("Confirm your subscription to %(site)s") % {
             "site": settings.WAGTAIL_SITE_NAME}),
         "\n".join(str(line) for line in lines), settings.DEFAULT_FROM_EMAIL, [subscriber.email],
         headers={"Auto-Submitted": "auto-replied", **unsubscribe_headers(subscriber)},
     )  # fmt: skip
+    message.attach_alternative(
+        render_to_string("newsletter/email/confirm.html", context), "text/html"
+    )
+    return message
 
 
 @task(backend="background")
@@ -57,8 +64,10 @@ def send_confirmation(subscriber_pk: int, attempt: int = 1) -> str:
 def digest_for(delivery: Delivery) -> EmailMultiAlternatives:
     """The digest as this subscriber gets it: the articles they asked for, newest first."""
     subscriber = delivery.subscriber
-    articles = [a for a in delivery.digest.articles.live().select_related("city").order_by(
-        "-first_published_at") if subscriber.wants([a])]  # fmt: skip
+    articles = list(delivery.digest.articles.live().select_related("city").order_by(
+        "-first_published_at"))  # fmt: skip
+    subjects = subjects_of(articles)
+    articles = [a for a in articles if subscriber.wants(subjects[a.pk])]
     items = digest_items(articles)
     context = {"items": items, "unsubscribe": unsubscribe_url(subscriber),
                "site_name": settings.WAGTAIL_SITE_NAME}  # fmt: skip

@@ -8,8 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import register_setting
 
+from articles.models import ArticleTopic
+
 WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
             _("Saturday"), _("Sunday")]  # fmt: skip
+
+
+class Rhythm(models.TextChoices):
+    NOW = "now", _("As soon as an article is published")
+    WEEKLY = "weekly", _("Weekly")
 
 
 class Subscriber(models.Model):
@@ -21,6 +28,10 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mail"), max_length=254, unique=True)  # lower-cased
     interests = models.JSONField(_("interests"), default=list, blank=True)  # city/topic names
     state = models.CharField(max_length=12, choices=State.choices, default=State.PENDING)
+    rhythm = models.CharField(
+        _("how often"), max_length=10, choices=Rhythm.choices, blank=True, default="",
+        help_text=_("Empty: the site's rhythm (Settings › Newsletter)."),
+    )  # fmt: skip
     source_article = models.ForeignKey(
         "articles.ArticlePage", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", help_text=_("The article the reader subscribed from."),
@@ -35,29 +46,34 @@ class Subscriber(models.Model):
     def __str__(self) -> str:
         return self.email
 
-    def wants(self, articles) -> bool:
-        """No interests: every article; else one about a chosen city or topic."""
-        if not self.interests:
-            return True
-        for article in articles:
-            about = {f"topic:{slug}" for slug in article.topics.values_list("slug", flat=True)}
-            about |= {f"city:{article.city.slug}"} if article.city else set()
-            if about & set(self.interests):
-                return True
-        return False
+    def wants(self, subjects: set[str]) -> bool:
+        """No interests: every article; else one about a chosen city or topic (`subjects` are
+        an article's, from `subjects_of`)."""
+        return not self.interests or bool(subjects & set(self.interests))
+
+
+def subjects_of(articles) -> dict[int, set[str]]:
+    """Each article's city and topics as interests name them ("city:oulu", "topic:fintech"),
+    in one query whatever the number of articles and subscribers."""
+    subjects = {a.pk: {f"city:{a.city.slug}"} if a.city else set() for a in articles}
+    for page_id, slug in ArticleTopic.objects.filter(content_object__in=list(subjects)).values_list(
+        "content_object_id", "tag__slug"
+    ):
+        subjects[page_id].add(f"topic:{slug}")
+    return subjects
 
 
 @register_setting(icon="mail")
 class NewsletterSettings(BaseSiteSetting):
-    """When digests go out: as soon as an article is published, or weekly on a day and hour."""
+    """When digests go out: as soon as an article is published, or weekly on a day and hour.
+    The rhythm is that of subscribers who chose none; the day and hour are the weekly one's."""
 
-    class Rhythm(models.TextChoices):
-        NOW = "now", _("As soon as an article is published")
-        WEEKLY = "weekly", _("Weekly")
+    Rhythm = Rhythm
 
     rhythm = models.CharField(
-        _("digest rhythm"), max_length=10, choices=Rhythm.choices, default=Rhythm.WEEKLY
-    )
+        _("digest rhythm"), max_length=10, choices=Rhythm.choices, default=Rhythm.WEEKLY,
+        help_text=_("For subscribers who did not choose one themselves."),
+    )  # fmt: skip
     weekday = models.PositiveSmallIntegerField(
         _("weekly on"), default=0, choices=list(enumerate(WEEKDAYS))
     )
@@ -73,6 +89,8 @@ class Digest(models.Model):
     """New articles sent together; each subscriber's copy is a Delivery."""
 
     created_at = models.DateTimeField(default=timezone.now)
+    # For the subscribers of one rhythm; empty: for all (digests made before rhythms were theirs).
+    rhythm = models.CharField(max_length=10, choices=Rhythm.choices, blank=True, default="")
     articles = models.ManyToManyField("articles.ArticlePage", related_name="+")
 
     def __str__(self) -> str:

@@ -17,7 +17,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from access.ratelimit import client_over_limit, over_limit
 
-from .forms import InterestsForm, SubscribeForm
+from .digests import site_choice
+from .forms import PreferencesForm, SubscribeForm
 from .links import CONFIRM, MANAGE, subscriber_of
 from .mail import send_confirmation
 from .models import Subscriber
@@ -95,16 +96,20 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = subscriber_of(token, MANAGE)
     if subscriber is None:
         return render(request, "newsletter/link_expired.html", status=404)
-    preferences = InterestsForm(initial={"interests": subscriber.interests})
+    chosen = site_choice()
+    initial = {"interests": subscriber.interests, "rhythm": subscriber.rhythm or chosen.rhythm}
+    preferences = PreferencesForm(initial=initial, weekly=chosen)
+    saved = False
     if request.method == "POST" and request.POST.get("action") == "preferences":
-        preferences = InterestsForm(request.POST)
-        if preferences.is_valid():  # the same link: change what to hear about
+        preferences = PreferencesForm(request.POST, weekly=chosen)
+        if saved := preferences.is_valid():  # the same link: change what and how often
             subscriber.interests = sorted(preferences.cleaned_data["interests"])
-            subscriber.save(update_fields=["interests"])
+            subscriber.rhythm = preferences.cleaned_data["rhythm"] or subscriber.rhythm
+            subscriber.save(update_fields=["interests", "rhythm"])
     elif request.method == "POST" and subscriber.state != Subscriber.State.UNSUBSCRIBED:
         subscriber.state, subscriber.unsubscribed_at = (
             Subscriber.State.UNSUBSCRIBED, timezone.now()
         )  # fmt: skip
         subscriber.save(update_fields=["state", "unsubscribed_at"])
-    return render(request, "newsletter/unsubscribe.html",
-                  {"subscriber": subscriber, "preferences": preferences})  # fmt: skip
+    context = {"subscriber": subscriber, "preferences": preferences, "saved": saved}
+    return render(request, "newsletter/unsubscribe.html", context)

@@ -82,6 +82,48 @@ def test_a_weekly_digest_waits_for_its_day_and_hour(smtp, readers):
     assert len(smtp.messages) == 2
 
 
+def test_each_subscriber_gets_new_articles_at_their_own_rhythm_once(smtp, readers):
+    rhythm("weekly", weekday=2, hour=9)  # the editors' rhythm: for those who chose none
+    eager = Subscriber.objects.create(email="eager@example.com", state="active", rhythm="now")
+    ArticleFactory(title="Hiring in Oulu", city=CityFactory(name="Oulu"))
+    monday = timezone.make_aware(datetime(2030, 1, 7, 9, 5))
+    wednesday = timezone.make_aware(datetime(2030, 1, 9, 9, 5))
+    ArticlePage.objects.update(first_published_at=monday - timedelta(days=1))
+    digests.run(monday)
+    assert [m["To"] for m in smtp.messages] == [eager.email], "at once, for who asked"
+    digests.run(monday + timedelta(minutes=1))
+    digests.run(wednesday)
+    assert sorted(m["To"] for m in smtp.messages) == [
+        "all@example.com",
+        eager.email,
+        "oulu@example.com",
+    ], "the weekly ones on the editors' day; nobody twice"
+    assert sorted(Digest.objects.values_list("rhythm", flat=True)) == ["now", "weekly"]
+
+
+def test_making_a_digest_costs_the_same_queries_for_more_articles_and_subscribers(
+    smtp, django_assert_max_num_queries
+):
+    rhythm("now")
+
+    def publish(count: int) -> None:
+        for n in range(count):
+            city = CityFactory(name=f"Town {count}-{n}")
+            article = ArticleFactory(title=f"Hiring in town {count}-{n}", city=city)
+            article.topics.add(f"topic-{count}-{n}")
+            article.save()
+            Subscriber.objects.create(email=f"r{n}-{count}@example.com", state="active",
+                                      interests=[f"city:{city.slug}"])  # fmt: skip
+
+    publish(2)
+    with django_assert_max_num_queries(20) as few:
+        digests.make_digest(timezone.now(), "now")
+    publish(8)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        digests.make_digest(timezone.now(), "now")
+    assert Delivery.objects.count() == 10
+
+
 def test_a_minutes_cap_spreads_the_sending(smtp, readers, settings):
     rhythm("now")
     settings.NEWSLETTER_PER_MINUTE = 1

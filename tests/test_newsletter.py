@@ -32,9 +32,13 @@ def subscribe(client, email="aino@nordpay.com", **fields):
     return client.post(SUBSCRIBE, data, **SAME_SITE)
 
 
+def text_of(message, kind: str = "text/plain") -> str:
+    [part] = [p for p in message.walk() if p.get_content_type() == kind]
+    return part.get_payload(decode=True).decode()
+
+
 def link_in(message, name: str) -> str:
-    body = message.get_payload(decode=True).decode()
-    return re.search(rf"http://testserver(/subscribe/{name}/[^\s]+/)", body)[1]
+    return re.search(rf"http://testserver(/subscribe/{name}/[^\s]+/)", text_of(message))[1]
 
 
 def test_a_reader_subscribes_from_an_article_and_confirms(client, smtp):
@@ -53,6 +57,7 @@ def test_a_reader_subscribes_from_an_article_and_confirms(client, smtp):
     assert mail["To"] == "aino@nordpay.com"
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     confirm = link_in(mail, "confirm")
+    assert f'href="http://testserver{confirm}"' in text_of(mail, "text/html"), "a button too"
     assert client.get(confirm).status_code == 200
     assert Subscriber.objects.get().state == "pending", "a mail scanner's GET confirms nothing"
     assert "You are subscribed" in client.post(confirm).text
@@ -171,10 +176,13 @@ def test_the_link_in_every_mail_also_changes_what_to_hear_about(client, smtp):
         re.sub(r"\s+", "", mail["List-Unsubscribe"]).strip("<>").replace("http://testserver", "")
     )
     page = client.get(manage).text
-    assert "Or choose what to hear about" in page and "Oulu" in page
-    client.post(manage, {"action": "preferences", "interests": ["city:oulu"]})
+    assert 'name="interests" value="city:oulu"' in page
+    assert 'name="rhythm" value="weekly"' in page and 'value="now"' in page
+    client.post(manage, {"action": "preferences", "interests": ["city:oulu"], "rhythm": "now"})
     subscriber = Subscriber.objects.get()
     assert (subscriber.state, subscriber.interests) == ("active", ["city:oulu"])
+    assert subscriber.rhythm == "now"
+    assert re.search(r'value="now"[^>]* checked', client.get(manage).text), "shown as chosen"
     client.post(manage, {"action": "preferences", "interests": ["city:mars"]})
     assert Subscriber.objects.get().interests == ["city:oulu"], "a choice not offered is refused"
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.builders import ArticleFactory
+from tests.support.editing import open_editor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path("build/screenshots")
@@ -25,18 +26,6 @@ def is_full_save(request) -> bool:
     return request.method == "POST" and "/edit/" in request.url and not is_autosave(request)
 
 
-def edit(page: Page, url: str) -> None:
-    """Open the editor and wait until each of Wagtail's edit watchers has taken its first look
-    at the form (what autosave compares with): an edit made before is not seen as one."""
-    page.add_init_script("""
-        window.watchers = 0; window.watching = 0;
-        document.addEventListener('w-unsaved:ready', () => { window.watchers += 1 });
-        document.addEventListener('w-unsaved:watch-edits', () => { window.watching += 1 });
-    """)
-    page.goto(url)
-    page.wait_for_function("window.watchers > 0 && window.watching >= window.watchers")
-
-
 def open_schedule_dialog(page: Page):
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Schedule…").click()
@@ -48,7 +37,7 @@ def test_editor_schedules_in_one_step_in_the_sites_time_zone(page: Page, site, l
     article = ArticleFactory(published=False)
     login("Editors", "eddie")
     page.set_viewport_size({"width": 1280, "height": 900})
-    edit(page, f"{site.url}/admin/pages/{article.pk}/edit/")
+    open_editor(page, f"{site.url}/admin/pages/{article.pk}/edit/")
     with page.expect_response(lambda r: is_autosave(r.request)):
         page.locator("#id_title").fill("Hiring backend engineers in Oulu")  # autosaved
 
@@ -88,7 +77,7 @@ def test_a_save_sent_while_an_autosave_is_on_its_way_waits_for_it(page: Page, si
     article = ArticleFactory(published=False)
     revisions = article.revisions.count()
     login("Editors", "eddie")
-    edit(page, f"{site.url}/admin/pages/{article.pk}/edit/")
+    open_editor(page, f"{site.url}/admin/pages/{article.pk}/edit/")
     held, full_saves = [], []
     page.on("request", lambda request: full_saves.append(request) if is_full_save(request) else 0)
     page.route("**/edit/", lambda route: held.append(route) if is_autosave(route.request)

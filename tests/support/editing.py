@@ -31,3 +31,15 @@ def article_form(author: Author, city: City, **overrides) -> dict:
 
 def add_url(blog) -> str:
     return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", blog.pk))
+
+
+def open_editor(page, url: str) -> None:
+    """Open the editor and wait until each of Wagtail's edit watchers has taken its first look
+    at the form (what autosave compares with): an edit made before is not seen as one."""
+    page.add_init_script("""
+        window.watchers = 0; window.watching = 0;
+        document.addEventListener('w-unsaved:ready', () => { window.watchers += 1 });
+        document.addEventListener('w-unsaved:watch-edits', () => { window.watching += 1 });
+    """)
+    page.goto(url)
+    page.wait_for_function("window.watchers > 0 && window.watching >= window.watchers")
