@@ -48,15 +48,20 @@ trap stop EXIT INT TERM
 # Each service in a session of its own: the kernel then shares the CPU between services, as
 # systemd's cgroups do in production, rather than between threads (Varnish runs one per reader
 # connection, and would otherwise starve an editor's publish and the worker's purges).
+# Background work runs at a low weight: its session's scheduling group at a nice level
+# (autogroup; where the kernel has none, plain nice), so readers' pages come first.
+low_weight() {  # nice command…
+  exec setsid sh -c 'echo "$0" > /proc/self/autogroup 2>/dev/null; exec nice -n "$0" "$@"' "$@"
+}
 setsid .venv/bin/gunicorn config.wsgi --workers "$WEB_WORKERS" --bind "127.0.0.1:$APP_PORT" \
   --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
-if [ "$BOUNDED_WORKERS" -gt 0 ]; then
-  # Its session's scheduling group at nice 19 (autogroup; where the kernel has none, plain nice).
-  setsid sh -c 'echo 19 > /proc/self/autogroup 2>/dev/null; exec nice -n 19 "$@"' bounded \
-    .venv/bin/gunicorn config.wsgi --workers "$BOUNDED_WORKERS" --bind "127.0.0.1:$BOUNDED_PORT" \
-    --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
+if [ "$BOUNDED_WORKERS" -gt 0 ]; then  # searches: what readers leave of the CPU
+  low_weight 19 .venv/bin/gunicorn config.wsgi --workers "$BOUNDED_WORKERS" \
+    --bind "127.0.0.1:$BOUNDED_PORT" --log-level "${GUNICORN_LOG_LEVEL:-warning}" & pids+=($!)
 fi
-setsid $PY manage.py worker --no-reload & pids+=($!)
+# The worker (covers, related lists, paced renewals, mail) at WORKER_NICE: an editor's publish
+# never takes readers' CPU for the seconds its cover drawing takes.
+low_weight "${WORKER_NICE:-10}" $PY manage.py worker --no-reload & pids+=($!)
 setsid "${VARNISHD[@]}" > >(grep --line-buffered -v '^Debug:') 2>&1 & pids+=($!)
 echo "Serving on http://$HOST:$PORT/ (Varnish) in front of gunicorn on 127.0.0.1:$APP_PORT; Ctrl-C stops"
 wait -n "${pids[@]}" || true  # one of them stopped: stop the others
