@@ -42,9 +42,7 @@ def scheduling_nice(pid: int) -> int:
     return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1])
 
 
-def test_make_serve_runs_background_work_at_low_weight_and_ctrl_c_stops_all(
-    launch_state, tmp_path
-):
+def test_make_serve_runs_background_work_at_low_weight_and_ctrl_c_stops_all(launch_state, tmp_path):
     port, app_port, bounded_port = free_port(), free_port(), free_port()
     env = production_env(
         tmp_path, PORT=str(port), APP_PORT=str(app_port), BOUNDED_PORT=str(bounded_port),
