@@ -34,7 +34,8 @@ bounded_host=()
 [ "$BOUNDED_WORKERS" -gt 0 ] && bounded_host=(--bounded-host "127.0.0.1:$BOUNDED_PORT")
 read -ra VARNISHD < <($PY manage.py edge_vcl "$EDGE_DIR" --host "127.0.0.1:$APP_PORT" \
   --listen "$HOST:$PORT" --memory "${EDGE_MEMORY:-256m}" \
-  --bounded-connections "${EDGE_BOUNDED_CONNECTIONS:-2}" "${bounded_host[@]}")
+  --bounded-connections "${EDGE_BOUNDED_CONNECTIONS:-2}" "${bounded_host[@]}" \
+  --renew-connections "$(( WEB_WORKERS > 1 ? WEB_WORKERS - 1 : 1 ))")
 
 pids=()
 stop() {

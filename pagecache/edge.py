@@ -14,6 +14,10 @@ SITE_VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "site.vcl"
 # Connections each host accepts from the bounded director (search, query strings): with two
 # of them busy, the rest of the host's workers keep serving everything else.
 BOUNDED_CONNECTIONS = 2
+# Connections each host gives background renewals (a stale copy served while one fetch brings
+# the new one): fewer than its workers, so a reader's miss (a new page, a 404) never waits
+# behind a crowd of renewals. make serve passes its workers less one.
+RENEW_CONNECTIONS = 3
 
 BACKEND = """\
 backend app{n} {{
@@ -28,9 +32,17 @@ backend app{n}_bounded {{
     .first_byte_timeout = 30s;
     .max_connections = {bounded};{probe}
 }}
+
+backend app{n}_renew {{
+    .host = "{host}";
+    .port = "{port}";
+    .first_byte_timeout = 30s;
+    .max_connections = {renewals};{probe}
+}}
 """
 
 DIRECTORS = "import directors;\n"
+DIRECTORS_SUFFIXES = (("pages", ""), ("bounded", "_bounded"), ("renew", "_renew"))
 PROBE = """\
 probe health {
     .url = "/healthz/";
@@ -56,10 +68,12 @@ def backends_vcl(
     bounded: int = BOUNDED_CONNECTIONS,
     probe: bool | None = None,
     bounded_hosts: list[str] | None = None,
+    renewals: int = RENEW_CONNECTIONS,
 ) -> str:
-    """Two round-robin directors over the hosts: `pages` for cacheable work, `bounded` for
-    what a client can vary (`bounded` connections a host; at `bounded_hosts`, one for each
-    host, where each runs that work in a process of its own at a low CPU weight). With `probe`
+    """Three round-robin directors over the hosts: `pages` for cacheable work, `renew` for
+    background renewals of it (`renewals` connections a host), `bounded` for what a client can
+    vary (`bounded` connections a host; at `bounded_hosts`, one for each host, where each runs
+    that work in a process of its own at a low CPU weight). With `probe`
     (the default for more than one host), a host whose /healthz/ fails 3 times in 5 is left out
     until it answers again; a single host is always tried (one answering its probe late under
     load must not turn every miss into an error)."""  # fmt: skip
@@ -74,10 +88,11 @@ def backends_vcl(
         host, port = parse_host(address)
         b_host, b_port = parse_host(bounded_hosts[n]) if bounded_hosts else (host, port)
         parts.append(BACKEND.format(n=n, host=host, port=port, bounded=bounded, probe=probe_line,
-                                    b_host=b_host, b_port=b_port))  # fmt: skip
-        adds.append(f"    pages.add_backend(app{n});\n    bounded.add_backend(app{n}_bounded);\n")
+                                    b_host=b_host, b_port=b_port, renewals=renewals))  # fmt: skip
+        adds.extend(f"    {name}.add_backend(app{n}{suffix});\n"
+                    for name, suffix in DIRECTORS_SUFFIXES)  # fmt: skip
     init = "sub vcl_init {\n" + "".join(
-        f"    new {name} = directors.round_robin();\n" for name in ("pages", "bounded")
+        f"    new {name} = directors.round_robin();\n" for name, _ in DIRECTORS_SUFFIXES
     )
     init += "".join(adds) + "}\n"
     return "\n".join(parts) + "\n" + init
@@ -89,12 +104,15 @@ def write(
     bounded: int = BOUNDED_CONNECTIONS,
     probe: bool | None = None,
     bounded_hosts: list[str] | None = None,
+    renewals: int = RENEW_CONNECTIONS,
 ) -> Path:
     """site.vcl and backends.vcl in `directory`, readable by varnishd's own user (it drops
     privileges: a private temporary folder is out of its reach). Returns site.vcl's path."""
     directory.mkdir(parents=True, exist_ok=True)
     os.chmod(directory, 0o755)
-    (directory / "backends.vcl").write_text(backends_vcl(hosts, bounded, probe, bounded_hosts))
+    (directory / "backends.vcl").write_text(
+        backends_vcl(hosts, bounded, probe, bounded_hosts, renewals)
+    )
     vcl = Path(shutil.copy(SITE_VCL, directory / "site.vcl"))
     for path in (vcl, directory / "backends.vcl"):
         os.chmod(path, 0o644)

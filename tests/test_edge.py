@@ -293,6 +293,27 @@ def test_an_application_outage_serves_the_last_good_copy(varnish, edge, live_ser
         proxy.close()
 
 
+def test_renewals_take_their_own_few_connections_and_readers_keep_the_copy(
+    varnish, edge, live_server
+):
+    """A soft-purged page is renewed through the `renew` backend (a few connections a host),
+    so a crowd of renewals never takes every worker a reader's miss needs."""
+    behind = Varnish([f"127.0.0.1:{live_server.thread.port}"], renewals=1)
+    try:
+        article = helsinki_article()
+        html = warm(behind, article.url)
+        assert behind.backend_requests() == {"app0": 1, "app0_bounded": 0, "app0_renew": 0}
+        behind.request("PURGE", "/", **{"xkey-softpurge": f"page-{article.pk}"})
+        stale = behind.get(article.url, **BROWSER)
+        assert stale.status == 200 and stale.text == html, "the reader gets the copy at once"
+        until(lambda: behind.backend_requests()["app0_renew"] == 1)  # the fetch after it
+        behind.wait_idle()
+        assert behind.backend_requests() == {"app0": 1, "app0_bounded": 0, "app0_renew": 1}
+        assert behind.get(article.url, **BROWSER).headers["age"] in ("0", "1"), "renewed"
+    finally:
+        behind.stop()
+
+
 def test_a_purge_an_edge_does_not_confirm_is_retried_by_the_worker(edge, settings):
     from django_tasks_db.models import DBTaskResult
 
@@ -372,9 +393,11 @@ def test_a_client_varying_a_query_string_is_limited(edge):
 
 def test_search_can_run_in_a_process_of_its_own_behind_the_edge():
     """make serve's bounded gunicorn: searches go to its port, pages to the main one."""
-    vcl = edge_config.backends_vcl(["127.0.0.1:8001"], bounded_hosts=["127.0.0.1:8004"])
+    vcl = edge_config.backends_vcl(["127.0.0.1:8001"], bounded_hosts=["127.0.0.1:8004"], renewals=3)
     pages, bounded = vcl.split("backend app0_bounded", 1)
+    bounded, renew = bounded.split("backend app0_renew", 1)
     assert '.port = "8001"' in pages and '.port = "8004"' in bounded
     assert "max_connections = 2" in bounded
+    assert '.port = "8001"' in renew and "max_connections = 3" in renew, "renewals: the pages' host"
     with pytest.raises(ValueError, match="one bounded address"):
         edge_config.backends_vcl(["127.0.0.1:8001", "10.0.0.2:8001"], bounded_hosts=["x:1"])

@@ -8,8 +8,8 @@ vcl 4.1;
 # Search and any other URL a client can vary get a per-client limit and a bounded share of the
 # application (a second director whose backends allow a few connections each).
 #
-# backends.vcl, written by `manage.py edge_vcl`, defines the two directors `pages` and
-# `bounded` over the application hosts.
+# backends.vcl, written by `manage.py edge_vcl`, defines the three directors `pages`, `renew`
+# (the same hosts, a few connections each) and `bounded` over the application hosts.
 
 import std;
 import vsthrottle;
@@ -86,6 +86,15 @@ sub vcl_synth {
         set resp.body = resp.reason;
     }
     return (deliver);
+}
+
+sub vcl_backend_fetch {
+    # A renewal (the stale copy is served meanwhile) takes at most a few of a host's workers:
+    # a reader's miss, a new page or a 404, never waits behind a crowd of them. A renewal
+    # refused for want of a connection keeps the stale copy; the next reader tries again.
+    if (bereq.is_bgfetch && bereq.url !~ "\?") {
+        set bereq.backend = renew.backend();
+    }
 }
 
 sub vcl_backend_response {

@@ -39,14 +39,18 @@ class Varnish:
     """varnishd -F on a free port in front of `hosts` (HOST:PORT), until `stop()`."""
 
     def __init__(
-        self, hosts: list[str], bounded: int = edge.BOUNDED_CONNECTIONS, probe: bool = False
+        self,
+        hosts: list[str],
+        bounded: int = edge.BOUNDED_CONNECTIONS,
+        probe: bool = False,
+        renewals: int = edge.RENEW_CONNECTIONS,
     ):
         # varnishd reads its files as its own user: a folder it can read, not pytest's tmp_path.
         self.folder = Path(tempfile.mkdtemp(prefix="edge-", dir="/tmp"))
         self.folder.chmod(0o755)
         # No health probe by default: the live server shares the test process, whose database
         # is closed between tests.
-        vcl = edge.write(self.folder / "vcl", hosts, bounded, probe)
+        vcl = edge.write(self.folder / "vcl", hosts, bounded, probe, renewals=renewals)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = edge.varnishd_command(vcl, f"127.0.0.1:{self.port}", self.folder / "work")
@@ -82,6 +86,18 @@ class Varnish:
 
     def get(self, path: str, **headers) -> Answer:
         return self.request("GET", path, **headers)
+
+    def backend_requests(self) -> dict[str, int]:
+        """Requests sent to each backend so far ("app0", "app0_renew", …): varnishstat."""
+        stats = subprocess.run(
+            ["varnishstat", "-n", str(self.folder / "work"), "-1", "-f", "VBE.*.req"],
+            capture_output=True, text=True, timeout=10,
+        ).stdout  # fmt: skip
+        return {
+            line.split()[0].split(".")[-2]: int(line.split()[1])
+            for line in stats.splitlines()
+            if line.strip()
+        }
 
     def wait_idle(self, seconds: float = 15.0) -> None:
         """Until no fetch of Varnish's is still talking to an application host (a background

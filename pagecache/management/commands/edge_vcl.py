@@ -21,6 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--memory", default="256m", help="Varnish's cache size.")
         parser.add_argument("--bounded-connections", type=int, default=edge.BOUNDED_CONNECTIONS)
         parser.add_argument(
+            "--renew-connections", type=int, default=edge.RENEW_CONNECTIONS,
+            help="Connections a host gives background renewals (fewer than its workers).",
+        )  # fmt: skip
+        parser.add_argument(
             "--bounded-host", action="append", dest="bounded_hosts",
             help="Where a host runs search and other client-varied work (one per --host).",
         )  # fmt: skip
@@ -31,7 +35,7 @@ class Command(BaseCommand):
             directory.chmod(0o755)
             vcl = edge.write(
                 directory / "vcl", hosts, options["bounded_connections"],
-                bounded_hosts=options["bounded_hosts"],
+                bounded_hosts=options["bounded_hosts"], renewals=options["renew_connections"],
             )  # fmt: skip
         except (ValueError, OSError) as error:
             raise CommandError(str(error)) from error
