@@ -136,6 +136,9 @@ def test_editors_see_the_subscribers_and_sales_do_not(client):
     url = reverse("newsletter_subscriber:index")
     assert "aino@nordpay.com" in client.get(url).text
     assert "aino@nordpay.com" not in client.get(url, {"interest": "tampere"}).text
+    Subscriber.objects.create(email="eager@nordpay.com", state="active", rhythm="now")
+    at_once = client.get(url, {"rhythm": "now"}).text  # who chose mail at once
+    assert "eager@nordpay.com" in at_once and "aino@nordpay.com" not in at_once
     sales = Client()
     sales.force_login(member_of("Sales", "sam"))
     assert sales.get(url).status_code in (302, 403)

@@ -16,7 +16,7 @@ class SubscriberFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Subscriber
-        fields = ["state"]
+        fields = ["state", "rhythm"]
 
     def filter_interest(self, queryset, name, value):
         wanted = value.strip().lower()
@@ -31,9 +31,10 @@ class SubscriberViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    form_fields = ["state", "interests"]
-    list_display = ["email", "state", "interests", "created_at", "confirmed_at"]
-    list_export = ["email", "state", "interests", "created_at", "confirmed_at", "unsubscribed_at"]
+    form_fields = ["state", "rhythm", "interests"]
+    list_display = ["email", "state", "rhythm", "interests", "created_at", "confirmed_at"]
+    list_export = ["email", "state", "rhythm", "interests", "created_at", "confirmed_at",
+                   "unsubscribed_at"]  # fmt: skip
     search_fields = ["email"]
     filterset_class = SubscriberFilterSet
     export_filename = "subscribers"
