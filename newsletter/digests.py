@@ -74,8 +74,13 @@ def make_digest(now: datetime, rhythm: str = Rhythm.NOW) -> Digest | None:
     articles = list(new_articles(now, rhythm).select_related("city"))
     if not articles or not is_time(now, rhythm, chosen):
         return None
-    subjects = set().union(*subjects_of(articles).values())
-    readers = [s for s in readers_of(rhythm, chosen) if s.wants(subjects)]
+    subjects = subjects_of(articles)
+    readers = list(readers_of(rhythm, chosen))
+    had = already_sent(readers, articles)
+    readers = [
+        r for r in readers if any(r.wants(subjects[a.pk]) and (r.pk, a.pk) not in had
+                                  for a in articles)
+    ]  # fmt: skip
     if not readers:  # nobody at this rhythm wants them: they stay new for whoever comes to it
         return None
     digest = Digest.objects.create(created_at=now, rhythm=rhythm)
@@ -85,6 +90,16 @@ def make_digest(now: datetime, rhythm: str = Rhythm.NOW) -> Digest | None:
         ignore_conflicts=True,
     )
     return digest
+
+
+def already_sent(subscribers, articles) -> set[tuple[int, int]]:
+    """(subscriber, article) pairs already in a digest to them (one who changed rhythm gets no
+    article twice), in one query."""
+    return set(
+        Delivery.objects.filter(
+            subscriber__in=subscribers, digest__articles__in=articles
+        ).values_list("subscriber_id", "digest__articles")
+    )
 
 
 def send_some(now: datetime) -> int:

@@ -67,7 +67,9 @@ def digest_for(delivery: Delivery) -> EmailMultiAlternatives:
     articles = list(delivery.digest.articles.live().select_related("city").order_by(
         "-first_published_at"))  # fmt: skip
     subjects = subjects_of(articles)
-    articles = [a for a in articles if subscriber.wants(subjects[a.pk])]
+    had = Delivery.objects.filter(subscriber=subscriber).exclude(digest=delivery.digest)
+    had = set(had.values_list("digest__articles", flat=True))  # sent before, at another rhythm
+    articles = [a for a in articles if subscriber.wants(subjects[a.pk]) and a.pk not in had]
     items = digest_items(articles)
     context = {"items": items, "unsubscribe": unsubscribe_url(subscriber),
                "site_name": settings.WAGTAIL_SITE_NAME}  # fmt: skip

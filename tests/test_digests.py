@@ -101,6 +101,23 @@ def test_each_subscriber_gets_new_articles_at_their_own_rhythm_once(smtp, reader
     assert sorted(Digest.objects.values_list("rhythm", flat=True)) == ["now", "weekly"]
 
 
+def test_a_subscriber_who_changes_rhythm_gets_no_article_twice(smtp, readers):
+    rhythm("now")
+    sent = ArticleFactory(title="Hiring in Oulu", city=CityFactory(name="Oulu"))
+    digests.run()
+    assert len(smtp.messages) == 2
+    rhythm("weekly", weekday=2, hour=9)  # everyone who chose none moves to weekly
+    fresh = ArticleFactory(title="Hiring in Turku", city=CityFactory(name="Turku"))
+    wednesday = timezone.localtime().replace(hour=9, minute=5)
+    wednesday += timedelta(days=(2 - wednesday.weekday()) % 7)
+    ArticlePage.objects.update(first_published_at=wednesday - timedelta(days=1))
+    digests.run(wednesday)
+    [weekly] = [m for m in smtp.messages[2:] if m["To"] == "all@example.com"]
+    text = parts(weekly)["text/plain"]
+    assert fresh.title in text and sent.title not in text, "the new one only"
+    assert [m["To"] for m in smtp.messages[2:]] == ["all@example.com"], "oulu: nothing new"
+
+
 def test_making_a_digest_costs_the_same_queries_for_more_articles_and_subscribers(
     smtp, django_assert_max_num_queries
 ):
