@@ -1,7 +1,7 @@
 /* A body block added and left empty is kept in the draft by autosave (Wagtail checks required
  * fields only on publish), and then shows only on the minimap and as an error at publish. Each
- * empty block the editor is not writing in is flagged in place after every autosave and when
- * the editor opens, saying why and what to do; a flag goes as soon as its block has words. */
+ * empty block the editor is not writing in is flagged in place when the editor leaves it, after
+ * every autosave and on opening, saying why and what to do; a flag goes once it has words. */
 (() => {
   const script = document.currentScript;
   const FLAG = "data-empty-block-flag";
@@ -47,6 +47,10 @@
       else if (!isEmpty(block)) unflag(block);
     });
 
+  // Leaving a block: it is judged once focus has moved (activeElement is then the new one).
+  document.addEventListener("focusout", (event) => {
+    if (event.target.closest?.("[data-streamfield-child]")) window.setTimeout(review, 0);
+  });
   document.addEventListener("w-autosave:success", review);
   document.addEventListener("w-autosave:error", review);
   document.addEventListener("w-unsaved:ready", review); // the form as the editor opens it

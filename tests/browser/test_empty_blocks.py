@@ -25,6 +25,9 @@ def test_an_empty_block_autosave_kept_is_flagged_in_place_until_written_in(page:
     page.get_by_role("button", name=re.compile("Insert a block", re.I)).last.click()
     page.get_by_role("option", name="Paragraph").click()
     expect(blocks).to_have_count(2)
+    # Wagtail puts the cursor in the new block a moment later: the editor is writing in it.
+    expect(blocks.nth(1).locator(".public-DraftEditor-content")).to_be_focused()
+    expect(blocks.nth(1).locator("[data-empty-block-flag]")).to_have_count(0)
     # The editor moves on to the title and leaves the new block empty; autosave keeps it.
     with page.expect_response(lambda r: r.request.method == "POST" and "/edit/" in r.url):
         page.locator("#id_title").fill("Hiring in Oulu, revised")

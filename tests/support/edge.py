@@ -132,3 +132,10 @@ def warm(edge: "Varnish", path: str) -> str:
     second = edge.get(path, **BROWSER)
     assert second.cache == "HIT", path
     return second.text
+
+
+def helsinki_article():
+    """A launch article every edge test can read (the tests' own corpus)."""
+    from articles.models import ArticlePage
+
+    return ArticlePage.objects.live().get(title__startswith="Why Finnish Startups")
