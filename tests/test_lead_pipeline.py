@@ -1,6 +1,7 @@
 """Every lead reaches sales exactly once: mail goes out from the background worker, is retried
 with back-off, is given up visibly when it can never go out, and a form is stored once."""
 
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -176,7 +177,11 @@ def test_a_real_worker_process_sends_the_lead_and_survives_a_hung_mail_server(
         assert lead.notify_attempts == 3 and "timed out" in lead.notify_error
     finally:
         worker.terminate()
-        worker.wait(30)  # clean-up only (the clean stop is asserted below); a loaded CI is slow
+        try:  # clean-up only: the clean stop on SIGTERM is asserted for the second worker
+            worker.wait(30)
+        except subprocess.TimeoutExpired:  # seen once under load: see the session 13 note
+            worker.kill()
+            worker.wait(10)
         hung.close()
 
     worker = start_worker({**env, "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"})
