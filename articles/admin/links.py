@@ -28,15 +28,19 @@ def links_between_live_articles() -> tuple[dict[int, ArticlePage], set[tuple[int
     (read from the rich text, so a link to a page since deleted is still seen) and among its
     related picks."""
     live = ArticlePage.objects.live().in_bulk()
-    links = {
-        (article.pk, int(target))
-        for article in live.values()
+    links = {(article.pk, target) for article in live.values() for target in linked_ids(article)}
+    picks = ArticleRelatedLink.objects.filter(page__in=list(live)).values_list("page", "target")
+    return live, links | set(picks)
+
+
+def linked_ids(article: ArticlePage) -> set[int]:
+    """The pages an article's body links to, read from its rich text."""
+    return {
+        int(target)
         for block in article.body
         if block.block_type == "paragraph"
         for target in LINKED_PAGE.findall(block.value.source)
     }
-    picks = ArticleRelatedLink.objects.filter(page__in=list(live)).values_list("page", "target")
-    return live, links | set(picks)
 
 
 def orphans(live: dict[int, ArticlePage], links: set[tuple[int, int]]) -> list[ArticlePage]:

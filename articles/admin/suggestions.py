@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from articles.admin.links import LINKED_PAGE
+from articles.admin.links import linked_ids
 from articles.blocks import block_text
 from articles.pages import ArticlePage, ArticleTopic
 
@@ -42,18 +42,9 @@ def article_text(article: ArticlePage) -> str:
     return " ".join([article.title, article.intro or "", *map(block_text, article.body)])
 
 
-def linked_ids(article: ArticlePage) -> set[int]:
-    return {
-        int(target)
-        for block in article.body
-        if block.block_type == "paragraph"
-        for target in LINKED_PAGE.findall(block.value.source)
-    }
-
-
 def suggestions_for(article: ArticlePage, count: int = SUGGESTIONS) -> list[Suggestion]:
     """Ranked by city, topics and shared title words; none it links to already, nor itself.
-    Two queries whatever the site's size: the candidates' titles, and their topics."""
+    A few queries whatever the site's size: candidates, shared topics, their parents."""
     topic_ids = {tag.pk for tag in article.topics.all()}  # a revision's topics are in memory
     used = words(article_text(article))
     skip = linked_ids(article) | ({article.pk} if article.pk else set())
